@@ -1,0 +1,152 @@
+"""The `kb` command: the only place that reads argv, prints and chooses exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from kb import __version__
+from kb.diagnostics import Diagnostic, Severity
+from kb.pipeline import Result, check
+from kb.render import render_site
+from kb.writer import WriteError, write_tree
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+_EPILOG = """\
+exit codes:
+  0  no errors (and no warnings with --strict)
+  1  the content has errors (or warnings with --strict), or the output could not be written
+  2  the command line is wrong
+"""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    result = check(Path(args.content), display=args.content)
+    code: int = args.run(args, result, sys.stdout)
+    return code
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kb",
+        description="Validate the toolbox content and generate the pages of the site.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"kb {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    validate = _command(commands, "validate", "check every entry and report all problems at once")
+    validate.add_argument(
+        "--strict", action="store_true", help="treat warnings as errors (exit 1 on warnings)"
+    )
+    validate.set_defaults(run=_validate)
+
+    export = _command(commands, "export", "write the generated Markdown pages to a folder")
+    export.add_argument(
+        "--out", required=True, metavar="DIR", help="folder to write into (replaced as a whole)"
+    )
+    export.set_defaults(run=_export)
+
+    stats = _command(commands, "stats", "count entries per kind, links and orphans")
+    stats.set_defaults(run=_stats)
+    return parser
+
+
+def _command(commands: argparse._SubParsersAction, name: str, text: str) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+    command: argparse.ArgumentParser = commands.add_parser(
+        name,
+        help=text,
+        description=text[0].upper() + text[1:] + ".",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    command.add_argument(
+        "content",
+        nargs="?",
+        default="content",
+        metavar="CONTENT",
+        help="the content folder (default: content)",
+    )
+    return command
+
+
+def _validate(args: argparse.Namespace, result: Result, out: TextIO) -> int:
+    _report(result, out)
+    return EXIT_CONTENT if result.failed(strict=args.strict) else EXIT_OK
+
+
+def _export(args: argparse.Namespace, result: Result, out: TextIO) -> int:
+    if result.failed():
+        _report(result, out)
+        out.write("kb: nothing written because the content has errors\n")
+        return EXIT_CONTENT
+    pages = render_site(result.graph)
+    try:
+        write_tree(Path(args.out), pages)
+    except WriteError as error:
+        out.write(f"kb: {error}\n")
+        return EXIT_CONTENT
+    _report(result, out)
+    out.write(f"kb: wrote {len(pages)} pages to {args.out}\n")
+    return EXIT_OK
+
+
+def _stats(args: argparse.Namespace, result: Result, out: TextIO) -> int:
+    graph = result.graph
+    per_kind = Counter(entry.kind.name for entry in graph.entries.values())
+    orphans = sum(1 for d in result.warnings if d.code == "kb.orphan")
+    width = max(len(kind) for kind in per_kind) if per_kind else 5
+    for kind, count in sorted(per_kind.items()):
+        out.write(f"{kind:<{width}}  {count:>6}\n")
+    out.write(f"{'entries':<{width}}  {len(graph.entries):>6}\n")
+    out.write(f"{'links':<{width}}  {len(graph.links):>6}\n")
+    out.write(f"{'orphans':<{width}}  {orphans:>6}\n")
+    if result.errors:
+        out.write(f"kb: {len(result.errors)} errors; run `kb validate` to see them\n")
+        return EXIT_CONTENT
+    return EXIT_OK
+
+
+def _report(result: Result, out: TextIO) -> None:
+    colour = _use_colour(out)
+    for diagnostic in result.diagnostics:
+        out.write(_paint(diagnostic, colour) + "\n")
+    errors, warnings = len(result.errors), len(result.warnings)
+    entries = len(result.graph.entries)
+    out.write(
+        f"kb: {errors} {_plural(errors, 'error')}, {warnings} {_plural(warnings, 'warning')}"
+        f" ({entries} valid {_plural(entries, 'entry', 'entries')})\n"
+    )
+
+
+def _paint(diagnostic: Diagnostic, colour: bool) -> str:
+    text = diagnostic.format()
+    if not colour:
+        return text
+    tint = "\033[31m" if diagnostic.severity is Severity.ERROR else "\033[33m"
+    word = diagnostic.severity.value
+    return text.replace(f" {word}: ", f" {tint}{word}\033[0m: ", 1)
+
+
+def _use_colour(out: TextIO) -> bool:
+    return out.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+def _plural(count: int, one: str, many: str | None = None) -> str:
+    return one if count == 1 else (many or one + "s")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

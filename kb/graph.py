@@ -1,0 +1,261 @@
+"""Resolve references: one pass turns ids into typed links and backlinks, and checks them.
+
+Input is every document that passed its schema; output is the `Graph` that rendering reads, and
+the cross-file diagnostics: duplicate ids, unknown references (with a did-you-mean restricted to
+the kinds the field accepts), references to the wrong kind, inconsistent crosswalks, likely
+duplicate titles and orphans.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import typing
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+from rapidfuzz import fuzz, process
+
+from kb.diagnostics import Diagnostic
+from kb.loader import DataPath, path_name
+from kb.model import ALL_KINDS, Phase, Ref
+from kb.validate import Valid
+
+DUPLICATE_TITLE_SCORE = 95
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Link:
+    """A resolved reference from one entry to another, with the field it was made in."""
+
+    source: str
+    target: str
+    field: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Graph:
+    entries: dict[str, Valid]
+    links: tuple[Link, ...]
+    outgoing: dict[str, tuple[Link, ...]]
+    backlinks: dict[str, tuple[Link, ...]]
+
+    def of_kind(self, kind: str) -> list[Valid]:
+        """Entries of `kind`, ordered as readers expect: by number or order, then title."""
+        return sorted(
+            (e for e in self.entries.values() if e.kind.name == kind),
+            key=lambda e: (
+                getattr(e.fields, "number", None) or getattr(e.fields, "order", None) or 0,
+                e.fields.title.casefold(),
+                e.id,
+            ),
+        )
+
+
+def resolve(valid: Iterable[Valid]) -> tuple[Graph, list[Diagnostic]]:
+    """Build the graph of all valid entries and report every cross-file problem."""
+    entries, problems = _unique(valid)
+    links: list[Link] = []
+    for entry in entries.values():
+        for at, target, marker in iter_refs(entry.fields, ()):
+            problem = _check_ref(entries, entry, at, target, marker)
+            if problem:
+                problems.append(problem)
+            else:
+                links.append(_link(entry, at, target))
+    problems += _check_crosswalks(entries)
+    ordered = tuple(sorted(links, key=lambda link: (link.source, link.target, link.field)))
+    graph = Graph(
+        entries=dict(sorted(entries.items())),
+        links=ordered,
+        outgoing=_group(ordered, lambda link: link.source),
+        backlinks=_group(ordered, lambda link: link.target),
+    )
+    problems += _likely_duplicates(entries.values())
+    problems += _orphans(graph)
+    return graph, problems
+
+
+def iter_refs(record: BaseModel, at: DataPath) -> Iterator[tuple[DataPath, str, Ref]]:
+    """Every reference in `record`: where it is, the id it names, and the kinds it accepts."""
+    for name, marker in _reference_fields(type(record)):
+        value = getattr(record, name)
+        items = enumerate(value) if isinstance(value, tuple) else [(None, value)]
+        for index, item in items:
+            here = (*at, name) if index is None else (*at, name, index)
+            if marker and isinstance(item, str):
+                yield here, item, marker
+            elif isinstance(item, BaseModel):
+                yield from iter_refs(item, here)
+
+
+@functools.cache
+def _reference_fields(model: type[BaseModel]) -> tuple[tuple[str, Ref | None], ...]:
+    """The fields of `model` that are references or may hold records with references."""
+    fields = []
+    for name, info in model.model_fields.items():
+        marker = next((m for m in info.metadata if isinstance(m, Ref)), None)
+        if marker or _holds_records(info.annotation):
+            fields.append((name, marker))
+    return tuple(fields)
+
+
+def _holds_records(annotation: object) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_holds_records(arg) for arg in typing.get_args(annotation))
+
+
+def _unique(valid: Iterable[Valid]) -> tuple[dict[str, Valid], list[Diagnostic]]:
+    by_id: dict[str, list[Valid]] = defaultdict(list)
+    for entry in valid:
+        by_id[entry.id].append(entry)
+    problems = []
+    for entry_id, same in by_id.items():
+        same.sort(key=lambda e: e.doc.path)
+        for entry in same[1:]:
+            problems.append(
+                Diagnostic(
+                    loc=entry.doc.loc(()),
+                    code="kb.duplicate-id",
+                    message=f"id `{entry_id}` is also used by {same[0].doc.path}",
+                    hint="ids are unique across all kinds; rename one of the files",
+                )
+            )
+    return {entry_id: same[0] for entry_id, same in by_id.items()}, problems
+
+
+def _check_ref(
+    entries: dict[str, Valid], entry: Valid, at: DataPath, target: str, marker: Ref
+) -> Diagnostic | None:
+    found = entries.get(target)
+    self_reference = target == entry.id and _field(at) != "sources.source"  # may cite itself
+    if found is not None and found.kind.name in marker.kinds and not self_reference:
+        return None
+    loc, field_name = entry.doc.loc(at), path_name(at)
+    if self_reference:
+        return Diagnostic(
+            loc=loc,
+            code="kb.self-reference",
+            message=f"field `{field_name}` refers to the entry itself",
+        )
+    expected = " or ".join(marker.kinds)
+    if found is None:
+        restricted = marker.kinds != ALL_KINDS
+        accepted, kinds = (f" ({expected})", f"{expected} ") if restricted else ("", "")
+        candidates = sorted(e.id for e in entries.values() if e.kind.name in marker.kinds)
+        match = process.extractOne(target, candidates, scorer=fuzz.ratio, score_cutoff=60)
+        suggestion = f"; did you mean `{match[0]}`?" if match else ""
+        return Diagnostic(
+            loc=loc,
+            code="kb.unknown-reference",
+            message=f"field `{field_name}` refers to unknown id `{target}`{accepted}{suggestion}",
+            hint=f"use the id (file name without .yml) of an existing {kinds}entry",
+        )
+    return Diagnostic(
+        loc=loc,
+        code="kb.wrong-kind",
+        message=(
+            f"field `{field_name}` expects {expected}, but `{target}` is a {found.kind.name} "
+            f"({found.doc.path})"
+        ),
+    )
+
+
+def _check_crosswalks(entries: dict[str, Valid]) -> Iterator[Diagnostic]:
+    for entry in entries.values():
+        if not isinstance(entry.fields, Phase):
+            continue
+        for index, mapping in enumerate(entry.fields.equivalents):
+            other = entries.get(mapping.phase)
+            if (
+                other
+                and isinstance(other.fields, Phase)
+                and other.fields.model == entry.fields.model
+            ):
+                yield Diagnostic(
+                    loc=entry.doc.loc(("equivalents", index, "phase")),
+                    code="kb.invalid-crosswalk",
+                    message=(
+                        f"`{mapping.phase}` belongs to the same phase model "
+                        f"`{entry.fields.model}`; equivalents map onto other phase models"
+                    ),
+                    hint="use `phases` or `related` for links within one phase model",
+                )
+
+
+def _link(entry: Valid, at: DataPath, target: str) -> Link:
+    return Link(source=entry.id, target=target, field=_field(at))
+
+
+def _field(at: DataPath) -> str:
+    """The field a link was made in, without list indexes: `steps.uses`."""
+    return ".".join(str(part) for part in at if isinstance(part, str))
+
+
+def _likely_duplicates(entries: Iterable[Valid]) -> Iterator[Diagnostic]:
+    # Comparing every pair of titles is quadratic. Near-identical titles share at least one of
+    # their two rarest words, so only titles in the same (kind, rare word) block are compared.
+    per_kind: dict[str, list[Valid]] = defaultdict(list)
+    for entry in entries:
+        per_kind[entry.kind.name].append(entry)
+    pairs: dict[tuple[str, str], tuple[Valid, Valid]] = {}
+    for same_kind in per_kind.values():
+        for block in _blocks(same_kind):
+            block.sort(key=lambda e: e.id)
+            titles = [e.fields.title.casefold() for e in block]
+            for i, title in enumerate(titles[:-1]):
+                matches = process.extract(
+                    title,
+                    titles[i + 1 :],
+                    scorer=fuzz.token_sort_ratio,
+                    score_cutoff=DUPLICATE_TITLE_SCORE,
+                    limit=None,
+                )
+                for _, _, j in matches:
+                    pairs[(block[i].id, block[i + 1 + j].id)] = (block[i], block[i + 1 + j])
+    for key in sorted(pairs):
+        yield _duplicate(*pairs[key])
+
+
+def _blocks(entries: list[Valid]) -> Iterable[list[Valid]]:
+    words = {e.id: set(re.findall(r"\w+", e.fields.title.casefold())) for e in entries}
+    frequency = Counter(word for title_words in words.values() for word in title_words)
+    blocks: dict[str, list[Valid]] = defaultdict(list)
+    for entry in entries:
+        for word in sorted(words[entry.id], key=lambda w: (frequency[w], w))[:2]:
+            blocks[word].append(entry)
+    return (block for block in blocks.values() if len(block) > 1)
+
+
+def _duplicate(first: Valid, second: Valid) -> Diagnostic:
+    return Diagnostic(
+        loc=second.doc.loc(("title",)),
+        code="kb.likely-duplicate",
+        message=(
+            f"title `{second.fields.title}` is nearly the same as "
+            f"`{first.fields.title}` ({first.doc.path})"
+        ),
+        hint="merge the entries and keep the other title in `aliases`, or make the titles distinct",
+    )
+
+
+def _orphans(graph: Graph) -> Iterator[Diagnostic]:
+    for entry_id, entry in graph.entries.items():
+        if not graph.outgoing.get(entry_id) and not graph.backlinks.get(entry_id):
+            yield Diagnostic(
+                loc=entry.doc.loc(()),
+                code="kb.orphan",
+                message=f"{entry.kind.name} `{entry_id}` has no links to or from other entries",
+                hint="link it through `related`, `knobs`, `phases`, `sources` or another "
+                "reference field, or link to it from another entry",
+            )
+
+
+def _group(links: Iterable[Link], key: Callable[[Link], str]) -> dict[str, tuple[Link, ...]]:
+    grouped: dict[str, list[Link]] = defaultdict(list)
+    for link in links:
+        grouped[key(link)].append(link)
+    return {k: tuple(v) for k, v in grouped.items()}

@@ -1,0 +1,152 @@
+"""Render the graph into Markdown pages: `{site path: markdown}`, independent of MkDocs.
+
+Every page is a pure function of the graph, so the same content always gives the same bytes.
+Links between pages are relative `.md` paths, which MkDocs checks in strict mode and any other
+Markdown site generator understands.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+
+from kb.diagnostics import CODES, Severity
+from kb.graph import Graph
+from kb.labels import KIND_LABELS, value_label
+from kb.model import KINDS, Kind, Phase
+from kb.validate import Valid
+
+CODES_PAGE = "onderhoud/meldingen.md"
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
+_ENV = jinja2.Environment(
+    loader=jinja2.PackageLoader("kb", "templates"),
+    autoescape=False,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+    undefined=jinja2.StrictUndefined,
+)
+
+
+def page_path(entry: Valid) -> str:
+    """The site path of an entry's page, e.g. `knoppen/knop-coordinatie.md`."""
+    return f"{entry.kind.section}/{entry.id}.md"
+
+
+def render_site(graph: Graph) -> dict[str, str]:
+    """Every generated page of the site, keyed by its path below the docs folder."""
+    pages = {f"{kind.section}/index.md": _render_section(graph, kind) for kind in KINDS.values()}
+    for entry in graph.entries.values():
+        pages[page_path(entry)] = _render_entry(graph, entry)
+    pages[CODES_PAGE] = _ENV.get_template("codes.md.j2").render(
+        codes=sorted(CODES.values(), key=lambda c: (c.severity is Severity.WARNING, c.name))
+    )
+    return dict(sorted(pages.items()))
+
+
+def _render_entry(graph: Graph, entry: Valid) -> str:
+    page = Page(graph, page_path(entry))
+    template = _ENV.get_template(f"kinds/{entry.kind.name}.md.j2")
+    return template.render(
+        page=page,
+        entry=entry,
+        f=entry.fields,
+        kind=KIND_LABELS[entry.kind.name],
+        boost=2 if entry.kind.name in {"knob", "model"} else None,
+    )
+
+
+def _render_section(graph: Graph, kind: Kind) -> str:
+    page = Page(graph, f"{kind.section}/index.md")
+    entries = graph.of_kind(kind.name)
+    groups: dict[str, list[Valid]] = {}
+    for entry in entries:
+        parent = getattr(entry.fields, "model", None)
+        groups.setdefault(page.title(parent) if parent else "", []).append(entry)
+    return _ENV.get_template("section.md.j2").render(
+        page=page, kind=KIND_LABELS[kind.name], groups=sorted(groups.items()), count=len(entries)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What templates may ask about the graph, with links relative to the page at `path`."""
+
+    graph: Graph
+    path: str
+
+    def link(self, entry_id: str) -> str:
+        return f"[{md(self.title(entry_id))}]({self.url(entry_id)})"
+
+    def url(self, entry_id: str) -> str:
+        target = page_path(self.graph.entries[entry_id])
+        return posixpath.relpath(target, posixpath.dirname(self.path) or ".")
+
+    def title(self, entry_id: str) -> str:
+        return self.graph.entries[entry_id].fields.title
+
+    def entry(self, entry_id: str) -> Valid:
+        return self.graph.entries[entry_id]
+
+    def kind_plural(self, kind: str) -> str:
+        return KIND_LABELS[kind].plural
+
+    def outgoing(self, entry_id: str) -> list[tuple[str, list[str]]]:
+        """Targets of an entry's links (citations excluded), grouped by kind in model order."""
+        links = [ln for ln in self.graph.outgoing.get(entry_id, ()) if ln.field != "sources.source"]
+        return self._by_kind(link.target for link in links)
+
+    def incoming(self, entry_id: str) -> list[tuple[str, list[str]]]:
+        """Entries linking to `entry_id`, grouped by kind in model order."""
+        return self._by_kind(link.source for link in self.graph.backlinks.get(entry_id, ()))
+
+    def linking(self, entry_id: str, kind: str, field: str) -> list[Valid]:
+        """Entries of `kind` whose `field` refers to `entry_id`, in reading order."""
+        sources = {ln.source for ln in self.graph.backlinks.get(entry_id, ()) if ln.field == field}
+        return [e for e in self.graph.of_kind(kind) if e.id in sources]
+
+    def neighbours(self, phase: Valid) -> tuple[Valid | None, Valid | None]:
+        """The phases before and after `phase` in its own phase model."""
+        assert isinstance(phase.fields, Phase)
+        siblings = self.linking(phase.fields.model, "phase", "model")
+        index = siblings.index(phase)
+        before = siblings[index - 1] if index > 0 else None
+        after = siblings[index + 1] if index + 1 < len(siblings) else None
+        return before, after
+
+    def _by_kind(self, ids: Iterable[str]) -> list[tuple[str, list[str]]]:
+        grouped: dict[str, set[str]] = {}
+        for entry_id in ids:
+            grouped.setdefault(self.graph.entries[entry_id].kind.name, set()).add(entry_id)
+        return [
+            (kind, sorted(grouped[kind], key=lambda i: self.title(i).casefold()))
+            for kind in KINDS
+            if kind in grouped
+        ]
+
+
+def md(text: str) -> str:
+    """Escape text so Markdown shows it literally (titles, names, short values)."""
+    return _MD_SPECIAL.sub(r"\\\1", text).replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _yaml_str(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _attr(text: str) -> str:
+    return text.replace('"', "&quot;")
+
+
+def _label(value: Any, group: str) -> str:
+    return value_label(group, str(value))
+
+
+_ENV.filters.update(md=md, yaml_str=_yaml_str, label=_label, attr=_attr)
+_ENV.globals.update(KIND_LABELS=KIND_LABELS, CODES_PAGE=CODES_PAGE)

@@ -1,0 +1,235 @@
+"""Benchmark the pipeline on synthetic content of 100, 1,000 and 10,000 entries.
+
+For each size: load+validate+resolve time, render time, the full `mkdocs build` with the `kb`
+plugin, a plain Material build of the same pages without `kb` (the exported Markdown), their
+ratio, and the site size per entry. Targets are printed beside the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+from kb.pipeline import check
+from kb.render import render_site
+from kb.writer import write_tree
+
+ROOT = Path(__file__).resolve().parent.parent
+WORDS = [
+    "zorg",
+    "wijk",
+    "samenwerking",
+    "huisarts",
+    "gemeente",
+    "inwoner",
+    "preventie",
+    "ouderen",
+    "dementie",
+    "netwerk",
+    "bekostiging",
+    "welzijn",
+    "jeugd",
+    "casemanager",
+    "overleg",
+    "regio",
+    "zorgverzekeraar",
+    "wijkteam",
+    "leefstijl",
+    "mantelzorg",
+    "armoede",
+    "schulden",
+    "eenzaamheid",
+    "ketenzorg",
+    "transmuraal",
+    "digitaal",
+]
+NAMES = [
+    a + b
+    for a in ("Samen", "Wijk", "Zorg", "Buurt", "Netwerk", "Regio", "Thuis", "Gezond")
+    for b in ("kracht", "punt", "plan", "team", "pad", "wijzer", "spiegel", "tafel", "lab")
+]
+# Share of each kind in the synthetic content, roughly as in the real sources.
+MIX = {
+    "practice": 0.30,
+    "tool": 0.20,
+    "funding": 0.08,
+    "challenge": 0.08,
+    "gap": 0.05,
+    "element": 0.10,
+    "phase": 0.05,
+    "guide": 0.03,
+    "model": 0.03,
+    "source": 0.05,
+    "organisation": 0.03,
+}
+FOLDERS = {
+    "practice": "practices",
+    "tool": "tools",
+    "funding": "funding",
+    "challenge": "challenges",
+    "gap": "gaps",
+    "element": "elements",
+    "phase": "phases",
+    "guide": "guides",
+    "model": "models",
+    "source": "sources",
+    "organisation": "organisations",
+}
+
+
+def generate(root: Path, size: int, seed: int = 7) -> None:
+    """Write `size` entries with realistic links: knobs, phases, sources, related, kind fields."""
+    rng = random.Random(seed)
+    counts = {kind: max(2, int(size * share)) for kind, share in MIX.items()}
+    counts["practice"] += size - 6 - sum(counts.values())
+    ids = {kind: [f"{kind}-{i}" for i in range(n)] for kind, n in counts.items()}
+    ids["knob"] = [f"knob-{i}" for i in range(1, 7)]
+    for kind, kind_ids in ids.items():
+        folder = root / (FOLDERS.get(kind) or "knobs")
+        folder.mkdir(parents=True, exist_ok=True)
+        for index, entry_id in enumerate(kind_ids):
+            data = _entry(rng, kind, index, ids)
+            (folder / f"{entry_id}.yml").write_text(yaml.safe_dump(data, allow_unicode=True))
+
+
+def _entry(rng: random.Random, kind: str, index: int, ids: dict[str, list[str]]) -> dict:
+    def text(n: int) -> str:
+        return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
+
+    data: dict = {
+        "title": f"{rng.choice(NAMES)} {' '.join(rng.sample(WORDS, 3))} {index}",
+        "summary": text(20),
+        "body": "\n\n".join(text(60) for _ in range(3)),
+        "knobs": [
+            {"knob": k, "strength": rng.choice(["primary", "secondary"]), "basis": "inferred"}
+            for k in rng.sample(ids["knob"], 2)
+        ],
+        "phases": [{"phase": rng.choice(ids["phase"]), "strength": "primary", "basis": "stated"}],
+        "related": rng.sample(ids["practice"] + ids["tool"], 3),
+        "sources": [{"source": rng.choice(ids["source"]), "location": f"Hoofdstuk {index % 9}"}],
+        "levels": [rng.choice(["micro", "meso", "macro"])],
+    }
+    data["related"] = [r for r in data["related"] if r != f"{kind}-{index}"]
+    data.update(_kind_fields(rng, kind, index, ids, text))
+    if kind in ("phase", "knob"):
+        data.pop("phases" if kind == "phase" else "knobs")
+    return data
+
+
+def _kind_fields(rng, kind, index, ids, text) -> dict:  # type: ignore[no-untyped-def]
+    if kind == "knob":
+        return {
+            "number": index + 1,
+            "kings_fund_term": text(2),
+            "one_sentence": text(12),
+            "essence": text(80),
+            "good_practice": text(60),
+        }
+    if kind == "element":
+        return {"model": rng.choice(ids["model"]), "order": index + 1}
+    if kind == "phase":
+        return {"model": rng.choice(ids["model"]), "order": index + 1, "goal": text(10)}
+    if kind == "practice":
+        return {"tools": rng.sample(ids["tool"], 2), "funding": rng.sample(ids["funding"], 1)}
+    if kind == "tool":
+        return {"tool_type": "method", "usage": text(40)}
+    if kind == "funding":
+        return {"mechanism": text(40), "status": "proposal", "solves": ids["challenge"][:1]}
+    if kind == "challenge":
+        return {"solutions": [{"text": text(15), "status": "found"}]}
+    if kind == "gap":
+        return {"question": text(12) + "?"}
+    if kind == "guide":
+        return {"steps": [{"title": text(3), "goal": text(10)} for _ in range(4)]}
+    if kind == "source":
+        return {"source_type": "report", "year": 2020}
+    if kind == "organisation":
+        return {"organisation_type": "other"}
+    return {}
+
+
+def _timed(action) -> float:  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def _mkdocs(config: Path, site: Path) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
+    start = time.perf_counter()
+    subprocess.run(command, check=True, env=env)
+    return time.perf_counter() - start
+
+
+def _size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def run(size: int, work: Path) -> dict[str, float]:
+    content = work / "content"
+    generate(content, size)
+    entries = sum(1 for _ in content.rglob("*.yml"))
+    holder: dict = {}
+    load = _timed(lambda: holder.setdefault("result", check(content)))
+    result = holder["result"]
+    assert not result.errors, result.errors[:3]
+    render = _timed(lambda: holder.setdefault("pages", render_site(result.graph)))
+    # The site with the kb plugin, from the project's own configuration.
+    (work / "mkdocs.yml").write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {ROOT / 'toolbox'}\n"
+        "plugins:\n  - search:\n      lang: nl\n  - kb:\n      content: content\n"
+    )
+    with_kb = _mkdocs(work / "mkdocs.yml", work / "site-kb")
+    # The same pages as plain Markdown files, built by Material without kb.
+    docs = work / "docs"
+    shutil.copytree(ROOT / "toolbox", docs)
+    pages = work / "pages"
+    write_tree(pages, holder["pages"])
+    shutil.copytree(pages, docs, dirs_exist_ok=True)
+    (work / "plain.yml").write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: docs\nplugins:\n  - search:\n      lang: nl\n"
+    )
+    plain = _mkdocs(work / "plain.yml", work / "site-plain")
+    return {
+        "entries": entries,
+        "load": load,
+        "render": render,
+        "build": with_kb,
+        "plain": plain,
+        "kb_per_entry": _size(work / "site-kb") / entries / 1024,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000,10000", help="comma-separated entry counts")
+    args = parser.parse_args()
+    print(
+        f"{'entries':>8} {'load+validate+resolve':>22} {'render':>8} {'mkdocs+kb':>10} "
+        f"{'plain':>8} {'ratio':>6} {'KB/entry':>9}"
+    )
+    for size in (int(s) for s in args.sizes.split(",")):
+        with tempfile.TemporaryDirectory(prefix="kb-bench-") as work:
+            row = run(size, Path(work))
+        print(
+            f"{row['entries']:>8} {row['load']:>21.2f}s {row['render']:>7.2f}s "
+            f"{row['build']:>9.2f}s {row['plain']:>7.2f}s {row['build'] / row['plain']:>6.2f} "
+            f"{row['kb_per_entry']:>9.1f}",
+            flush=True,
+        )
+    print("targets: load+validate+resolve of 10,000 <= 3 s; build of 1,000 <= 1.2x plain;")
+    print("         <= 60 KB of site output per entry")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,79 @@
+"""The `kb` command as a maintainer uses it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kb.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+MINI = ROOT / "tests" / "fixtures" / "mini" / "content"
+
+
+@pytest.mark.parametrize("command", [[], ["validate"], ["export"], ["stats"]])
+def test_every_command_has_help_with_exit_codes(command: list[str]) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "kb", *command, "--help"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert "exit codes:" in result.stdout
+    assert "usage: kb" in result.stdout
+
+
+def test_every_command_is_documented_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for command in ("kb validate", "kb export", "kb stats", "--strict"):
+        assert command in readme
+
+
+def test_validate_clean_content(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "--strict", str(MINI)]) == 0
+    assert capsys.readouterr().out == "kb: 0 errors, 0 warnings (16 valid entries)\n"
+
+
+def test_a_missing_content_folder_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["validate", str(tmp_path / "nergens")]) == 1
+    assert "error: the content folder does not exist [kb.no-content]" in capsys.readouterr().out
+
+
+def test_bad_usage_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["validate", "--nope"])
+    assert exit_info.value.code == 2
+    assert main([]) == 2
+
+
+def test_stats(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["stats", str(MINI)]) == 0
+    counts = dict(line.split() for line in capsys.readouterr().out.splitlines())
+    assert counts["knob"] == "2"
+    assert counts["practice"] == "1"
+    assert (counts["entries"], counts["links"], counts["orphans"]) == ("16", "28", "0")
+
+
+def test_export_writes_the_pages_and_replaces_an_earlier_export(tmp_path: Path) -> None:
+    out = tmp_path / "pages"
+    assert main(["export", "--out", str(out), str(MINI)]) == 0
+    assert (out / "knoppen" / "knop-een.md").is_file()
+    (out / "knoppen" / "oud.md").write_text("stale")
+    assert main(["export", "--out", str(out), str(MINI)]) == 0
+    assert not (out / "knoppen" / "oud.md").exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["pages"]
+
+
+def test_export_refuses_to_replace_a_folder_it_did_not_write(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "notes.txt").write_text("keep me")
+    assert main(["export", "--out", str(tmp_path), str(MINI)]) == 1
+    assert "refusing to replace" in capsys.readouterr().out
+    assert (tmp_path / "notes.txt").read_text() == "keep me"
