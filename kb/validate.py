@@ -92,13 +92,13 @@ def _check_id(doc: Document) -> Iterator[Diagnostic]:
 
 def _check_text(doc: Document) -> Iterator[Diagnostic]:
     for at, value in _strings(doc.data, ()):
-        match = _UNSAFE.search(value)
-        if match:
-            found = match.group(0).strip()
+        found = list(dict.fromkeys(m.group(0).strip() for m in _UNSAFE.finditer(value)))
+        if found:
+            markup = ", ".join(f"`{_shorten(item, 30)}`" for item in found)
             yield Diagnostic(
                 loc=doc.loc(at),
                 code="kb.unsafe-html",
-                message=f"{_field_name(at)}: markup `{found}` is not allowed in entry text",
+                message=f"{_field_name(at)}: markup not allowed in entry text: {markup}",
                 hint="remove the HTML; use Markdown for emphasis, lists and links",
             )
 

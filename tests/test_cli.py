@@ -77,3 +77,33 @@ def test_export_refuses_to_replace_a_folder_it_did_not_write(
     assert main(["export", "--out", str(tmp_path), str(MINI)]) == 1
     assert "refusing to replace" in capsys.readouterr().out
     assert (tmp_path / "notes.txt").read_text() == "keep me"
+
+
+class _Terminal:
+    """A stream that says it is a terminal, to see what a maintainer sees in one."""
+
+    def __init__(self) -> None:
+        self.text = ""
+
+    def write(self, text: str) -> None:
+        self.text += text
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_diagnostics_are_coloured_in_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kb.cli import _report
+    from kb.pipeline import check
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    result = check(ROOT / "tests" / "cases" / "invalid" / "self-reference" / "content", "content")
+    terminal = _Terminal()
+    _report(result, terminal)  # type: ignore[arg-type]
+    assert "\033[31merror\033[0m: field `related[0]` refers to the entry itself" in terminal.text
+    assert "\033[33mwarning\033[0m:" in terminal.text
+    monkeypatch.setenv("NO_COLOR", "1")
+    plain = _Terminal()
+    _report(result, plain)  # type: ignore[arg-type]
+    assert "\033[" not in plain.text
