@@ -43,15 +43,15 @@ class Graph:
     backlinks: dict[str, tuple[Link, ...]]
 
     def of_kind(self, kind: str) -> list[Valid]:
-        """Entries of `kind`, ordered as readers expect: by number or order, then title."""
-        return sorted(
-            (e for e in self.entries.values() if e.kind.name == kind),
-            key=lambda e: (
-                getattr(e.fields, "number", None) or getattr(e.fields, "order", None) or 0,
-                e.fields.title.casefold(),
-                e.id,
-            ),
-        )
+        """Entries of `kind` in reading order."""
+        return sorted((e for e in self.entries.values() if e.kind.name == kind), key=reading_order)
+
+
+def reading_order(entry: Valid) -> tuple[int, str, str]:
+    """How readers expect entries listed: by number or order, then title."""
+    fields = entry.fields
+    position = getattr(fields, "number", None) or getattr(fields, "order", None) or 0
+    return (position, fields.title.casefold(), entry.id)
 
 
 def resolve(valid: Iterable[Valid]) -> tuple[Graph, list[Diagnostic]]:

@@ -95,7 +95,7 @@ class _Loader(_Base):  # type: ignore[misc]
     """The safe loader, with dates kept as strings."""
 
     # No path-dependent resolvers are registered, so tracking the path per node is wasted work
-    # (a third of the parse time on large content).
+    # (measured: 4% of the parse time).
     def descend_resolver(self, current_node: Any, current_index: Any) -> None:
         pass
 

@@ -8,7 +8,6 @@ Markdown site generator understands.
 from __future__ import annotations
 
 import json
-import posixpath
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,7 +16,7 @@ from typing import Any
 import jinja2
 
 from kb.diagnostics import CODES, Severity
-from kb.graph import Graph
+from kb.graph import Graph, reading_order
 from kb.labels import KIND_LABELS, value_label
 from kb.model import KINDS, Kind, Phase
 from kb.validate import Valid
@@ -85,8 +84,7 @@ class Page:
         return f"[{md(self.title(entry_id))}]({self.url(entry_id)})"
 
     def url(self, entry_id: str) -> str:
-        target = page_path(self.graph.entries[entry_id])
-        return posixpath.relpath(target, posixpath.dirname(self.path) or ".")
+        return relative_url(page_path(self.graph.entries[entry_id]), self.path)
 
     def title(self, entry_id: str) -> str:
         return self.graph.entries[entry_id].fields.title
@@ -108,8 +106,9 @@ class Page:
 
     def linking(self, entry_id: str, kind: str, field: str) -> list[Valid]:
         """Entries of `kind` whose `field` refers to `entry_id`, in reading order."""
-        sources = {ln.source for ln in self.graph.backlinks.get(entry_id, ()) if ln.field == field}
-        return [e for e in self.graph.of_kind(kind) if e.id in sources]
+        links = self.graph.backlinks.get(entry_id, ())
+        sources = [self.graph.entries[i] for i in {ln.source for ln in links if ln.field == field}]
+        return sorted((e for e in sources if e.kind.name == kind), key=reading_order)
 
     def neighbours(self, phase: Valid) -> tuple[Valid | None, Valid | None]:
         """The phases before and after `phase` in its own phase model."""
@@ -129,6 +128,19 @@ class Page:
             for kind in KINDS
             if kind in grouped
         ]
+
+
+def relative_url(target: str, page: str) -> str:
+    """The link from the page at `page` to `target`, both paths below the docs folder.
+
+    `posixpath.relpath` would do, but it consults the working directory on every call, which
+    is most of the render time on large content.
+    """
+    here, there = page.split("/")[:-1], target.split("/")
+    common = 0
+    while common < min(len(here), len(there) - 1) and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:])
 
 
 def md(text: str) -> str:

@@ -8,7 +8,7 @@ import pytest
 from pydantic import BaseModel
 
 from kb.labels import KIND_LABELS, VALUE_LABELS
-from kb.model import KINDS, Entry
+from kb.model import ALL_KINDS, KINDS, Entry
 
 # Which label group names each closed list, per field name.
 _GROUPS = {
@@ -43,6 +43,7 @@ def test_every_closed_value_has_a_dutch_label(kind: object) -> None:
 
 
 def test_every_kind_has_labels_and_a_unique_section() -> None:
+    assert tuple(KINDS) == ALL_KINDS
     assert set(KIND_LABELS) == set(KINDS)
     assert len({kind.section for kind in KINDS.values()}) == len(KINDS)
     assert all(issubclass(kind.schema, Entry) for kind in KINDS.values())

@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 from kb.pipeline import check
-from kb.render import md, render_site
+from kb.render import md, relative_url, render_site
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "mini" / "content"
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots" / "mini"
@@ -75,3 +75,10 @@ def test_crosswalks_show_on_both_phases() -> None:
 
 def test_markdown_in_titles_is_shown_literally() -> None:
     assert md("*A* [b] <c> `d` #e |f") == r"\*A\* \[b\] &lt;c&gt; \`d\` \#e \|f"
+
+
+def test_relative_urls_between_pages() -> None:
+    assert relative_url("knoppen/a.md", "knoppen/b.md") == "a.md"
+    assert relative_url("knoppen/a.md", "fasen/b.md") == "../knoppen/a.md"
+    assert relative_url("knoppen/a.md", "index.md") == "knoppen/a.md"
+    assert relative_url("index.md", "onderhoud/x/meldingen.md") == "../../index.md"

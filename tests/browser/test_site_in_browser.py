@@ -21,7 +21,13 @@ def test_home_page_loads_in_dutch(page: Page, site_url: str) -> None:
 
 @pytest.mark.parametrize(
     ("query", "expected"),
-    [("knoppen", "Coördinatie"), ("knop", "Coördinatie"), ("fasen", "Initiatief")],
+    [
+        ("knoppen", "Coördinatie"),
+        ("knop", "Coördinatie"),
+        ("fasen", "Initiatief"),
+        ("DMIC", "Ontwikkelingsmodel"),
+        ("King's Fund", "Zesknoppenmodel"),
+    ],
 )
 def test_search_understands_dutch_inflections(
     page: Page, site_url: str, query: str, expected: str
