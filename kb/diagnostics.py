@@ -225,6 +225,12 @@ CODES: dict[str, Code] = _codes(
         fix="Koppel een fase alleen aan fasen van een ander fasemodel.",
     ),
     Code(
+        name="kb.duplicate-order",
+        severity=_E,
+        summary="Twee fasen van hetzelfde fasemodel hebben hetzelfde volgnummer.",
+        fix="Geef elke fase van een fasemodel een eigen nummer: 1, 2, 3, ...",
+    ),
+    Code(
         name="kb.no-content",
         severity=_E,
         summary="De map met content bestaat niet.",
@@ -252,6 +258,18 @@ CODES: dict[str, Code] = _codes(
         fix=(
             "Voeg ze samen en zet de andere titel bij `aliases`, of maak de titels duidelijk "
             "verschillend."
+        ),
+    ),
+    Code(
+        name="kb.missing-crosswalk",
+        severity=_W,
+        summary=(
+            "Een element is op geen van de zes knoppen gelegd, of een fase heeft geen "
+            "tegenhanger op de referentie-as (de fasen van het OMK)."
+        ),
+        fix=(
+            "Vul `knobs` (element) of `equivalents` (fase) in met sterkte en basis, of leg in "
+            "`no_equivalent` uit waarom er geen koppeling is."
         ),
     ),
     Code(

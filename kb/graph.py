@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 from rapidfuzz import fuzz, process
 
+from kb.crosswalk import check_crosswalks
 from kb.diagnostics import Diagnostic
 from kb.loader import DataPath, path_name
-from kb.model import ALL_KINDS, Phase, Ref
+from kb.model import ALL_KINDS, Ref
 from kb.validate import Valid
 
 DUPLICATE_TITLE_SCORE = 95
@@ -65,7 +66,6 @@ def resolve(valid: Iterable[Valid]) -> tuple[Graph, list[Diagnostic]]:
                 problems.append(problem)
             else:
                 links.append(_link(entry, at, target))
-    problems += _check_crosswalks(entries)
     ordered = tuple(sorted(links, key=lambda link: (link.source, link.target, link.field)))
     graph = Graph(
         entries=dict(sorted(entries.items())),
@@ -73,6 +73,7 @@ def resolve(valid: Iterable[Valid]) -> tuple[Graph, list[Diagnostic]]:
         outgoing=_group(ordered, lambda link: link.source),
         backlinks=_group(ordered, lambda link: link.target),
     )
+    problems += check_crosswalks(graph)
     problems += _likely_duplicates(entries.values())
     problems += _orphans(graph)
     return graph, problems
@@ -162,28 +163,6 @@ def _check_ref(
             f"({found.doc.path})"
         ),
     )
-
-
-def _check_crosswalks(entries: dict[str, Valid]) -> Iterator[Diagnostic]:
-    for entry in entries.values():
-        if not isinstance(entry.fields, Phase):
-            continue
-        for index, mapping in enumerate(entry.fields.equivalents):
-            other = entries.get(mapping.phase)
-            if (
-                other
-                and isinstance(other.fields, Phase)
-                and other.fields.model == entry.fields.model
-            ):
-                yield Diagnostic(
-                    loc=entry.doc.loc(("equivalents", index, "phase")),
-                    code="kb.invalid-crosswalk",
-                    message=(
-                        f"`{mapping.phase}` belongs to the same phase model "
-                        f"`{entry.fields.model}`; equivalents map onto other phase models"
-                    ),
-                    hint="use `phases` or `related` for links within one phase model",
-                )
 
 
 def _link(entry: Valid, at: DataPath, target: str) -> Link:

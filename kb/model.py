@@ -11,7 +11,15 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt, StrictStr
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+)
 from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -130,6 +138,10 @@ class Model(Entry):
     organisations: Annotated[tuple[Id, ...], ref("organisation")] = ()
     year: Year | None = None
     mappings: tuple[ModelMapping, ...] = ()
+    reference_axis: StrictBool = Field(
+        default=False,
+        description="the phases of every other phase model are aligned on this model's phases",
+    )
 
 
 class SelfCheck(Record):
@@ -143,13 +155,16 @@ class Knob(Entry):
     one_sentence: Text
     essence: Markdown
     good_practice: Markdown
-    self_checks: tuple[SelfCheck, ...] = ()
+    self_checks: tuple[SelfCheck, ...] = Field(min_length=4, max_length=6)
 
 
 class Element(Entry):
     model: Annotated[Id, ref("model")]
     parent: Annotated[Id | None, ref("element")] = None
     order: Annotated[StrictInt, Field(ge=1)] | None = None
+    no_equivalent: Text | None = Field(
+        default=None, description="why this element maps onto none of the six knobs"
+    )
 
 
 class PhaseMapping(Record):
@@ -170,6 +185,9 @@ class Phase(Entry):
     targets: tuple[Text, ...] = ()
     sequencing: Markdown = Field(default="", description="overlap, loop back or parallel phases")
     equivalents: tuple[PhaseMapping, ...] = ()
+    no_equivalent: Text | None = Field(
+        default=None, description="why this phase has no equivalent on the reference axis (OMK)"
+    )
 
 
 class Result(Record):

@@ -11,17 +11,22 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import jinja2
 
+from kb.crosswalk import axis_model, knob_elements, phase_models
 from kb.diagnostics import CODES, Severity
 from kb.graph import Graph, reading_order
 from kb.labels import KIND_LABELS, value_label
-from kb.model import KINDS, Kind, Phase
+from kb.model import KINDS, Kind, Phase, PhaseMapping
 from kb.validate import Valid
 
 CODES_PAGE = "onderhoud/meldingen.md"
+MODELS_PAGE = "modellen-naast-elkaar.md"
+PHASES_PAGE = "fasen-naast-elkaar.md"
+_COLUMNS = 4  # models per comparison table: wider tables do not fit a screen
+T = TypeVar("T")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
 _ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("kb", "templates"),
@@ -46,7 +51,43 @@ def render_site(graph: Graph) -> dict[str, str]:
     pages[CODES_PAGE] = _ENV.get_template("codes.md.j2").render(
         codes=sorted(CODES.values(), key=lambda c: (c.severity is Severity.WARNING, c.name))
     )
+    pages[MODELS_PAGE] = _render_model_comparison(graph)
+    pages[PHASES_PAGE] = _render_phase_comparison(graph)
     return dict(sorted(pages.items()))
+
+
+def _render_model_comparison(graph: Graph) -> str:
+    elements = graph.of_kind("element")
+    with_elements = {getattr(e.fields, "model", "") for e in elements}
+    models = [m for m in graph.of_kind("model") if m.id in with_elements]
+    unmapped: dict[str, list[Valid]] = {}
+    for element in elements:
+        if not element.fields.knobs:
+            unmapped.setdefault(getattr(element.fields, "model", ""), []).append(element)
+    return _ENV.get_template("compare-models.md.j2").render(
+        page=Page(graph, MODELS_PAGE),
+        knobs=graph.of_kind("knob"),
+        chunks=_chunks(models),
+        table=knob_elements(graph),
+        unmapped=unmapped,
+    )
+
+
+def _render_phase_comparison(graph: Graph) -> str:
+    axis = axis_model(graph)
+    models = phase_models(graph)
+    others = [(parent, phases) for parent, phases in models if parent is not axis]
+    return _ENV.get_template("compare-phases.md.j2").render(
+        page=Page(graph, PHASES_PAGE),
+        axis=axis,
+        axis_phases=models[0][1] if axis and models else [],
+        chunks=_chunks(others),
+        models=models,
+    )
+
+
+def _chunks(items: list[T]) -> list[list[T]]:
+    return [items[i : i + _COLUMNS] for i in range(0, len(items), _COLUMNS)]
 
 
 def _render_entry(graph: Graph, entry: Valid) -> str:
@@ -69,7 +110,11 @@ def _render_section(graph: Graph, kind: Kind) -> str:
         parent = getattr(entry.fields, "model", None)
         groups.setdefault(page.title(parent) if parent else "", []).append(entry)
     return _ENV.get_template("section.md.j2").render(
-        page=page, kind=KIND_LABELS[kind.name], groups=sorted(groups.items()), count=len(entries)
+        page=page,
+        name=kind.name,
+        kind=KIND_LABELS[kind.name],
+        groups=sorted(groups.items()),
+        count=len(entries),
     )
 
 
@@ -119,6 +164,19 @@ class Page:
         after = siblings[index + 1] if index + 1 < len(siblings) else None
         return before, after
 
+    def aligned(self, phases: list[Valid], axis_phase: str) -> list[tuple[Valid, PhaseMapping]]:
+        """The phases among `phases` that map onto `axis_phase`, with their mapping."""
+        return [
+            (phase, mapping)
+            for phase in phases
+            for mapping in getattr(phase.fields, "equivalents", ())
+            if mapping.phase == axis_phase
+        ]
+
+    def unaligned(self, chunk: list[tuple[Valid, list[Valid]]]) -> bool:
+        """Whether any phase in these phase models has no equivalent on the axis."""
+        return any(getattr(p.fields, "no_equivalent", None) for _, phases in chunk for p in phases)
+
     def _by_kind(self, ids: Iterable[str]) -> list[tuple[str, list[str]]]:
         grouped: dict[str, set[str]] = {}
         for entry_id in ids:
@@ -161,4 +219,6 @@ def _label(value: Any, group: str) -> str:
 
 
 _ENV.filters.update(md=md, yaml_str=_yaml_str, label=_label, attr=_attr)
-_ENV.globals.update(KIND_LABELS=KIND_LABELS, CODES_PAGE=CODES_PAGE)
+_ENV.globals.update(
+    KIND_LABELS=KIND_LABELS, CODES_PAGE=CODES_PAGE, MODELS_PAGE=MODELS_PAGE, PHASES_PAGE=PHASES_PAGE
+)

@@ -135,7 +135,7 @@ def _translate(doc: Document, kind: Kind, detail: ErrorDetails) -> Diagnostic:
     return Diagnostic(
         loc=doc.loc(at),
         code="kb.invalid-value",
-        message=f"{_field_name(at)}: {_invalid_value(detail)}",
+        message=f"{_field_name(at)}: {_invalid_value(detail, _value_at(doc.data, at))}",
         hint=_value_hint(detail),
     )
 
@@ -207,15 +207,25 @@ def _describe(value: Any, raw: str) -> str:
     return f"text `{_shorten(str(value))}`"
 
 
-def _invalid_value(detail: ErrorDetails) -> str:
+def _value_at(data: Any, at: DataPath) -> Any:
+    for part in at:
+        data = data[part]
+    return data
+
+
+def _invalid_value(detail: ErrorDetails, written: Any) -> str:
     ctx = detail.get("ctx", {})
     found = _shorten(str(detail["input"]))
     if detail["type"] == "literal_error":
         return f"`{found}` is not allowed; expected one of {ctx['expected']}"
     if detail["type"] == "string_pattern_mismatch":
         return f"`{found}` does not have the expected form ({_pattern_name(ctx['pattern'])})"
-    if detail["type"] == "too_short":
-        return "must not be empty"
+    if detail["type"] in ("too_short", "too_long"):
+        least, most = ctx.get("min_length"), ctx.get("max_length")
+        if detail["type"] == "too_short" and least == 1:
+            return "must not be empty"
+        bound = f"at least {least}" if detail["type"] == "too_short" else f"at most {most}"
+        return f"needs {bound} items, found {len(written)}"
     return f"{detail['msg'][0].lower()}{detail['msg'][1:]}, found `{found}`"
 
 
