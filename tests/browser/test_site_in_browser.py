@@ -44,7 +44,9 @@ def test_entry_page_shows_its_backlinks(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}/knoppen/knop-coordinatie/")
     heading = page.get_by_role("heading", name="Verwijzingen hierheen")
     expect(heading).to_be_visible()
-    backlinks = page.locator("#verwijzingen-hierheen ~ ul a")
-    expect(backlinks.filter(has_text="PlusPraktijken").first).to_be_visible()
-    backlinks.filter(has_text="PlusPraktijken").first.click()
+    backlink = page.locator("#verwijzingen-hierheen ~ ul").get_by_role(
+        "link", name="PlusPraktijken", exact=True
+    )
+    expect(backlink).to_be_visible()
+    backlink.click()
     expect(page).to_have_url(re.compile("/praktijken/praktijk-pluspraktijken/"))
