@@ -14,6 +14,7 @@ import typing
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from pydantic import BaseModel
 from rapidfuzz import fuzz, process
@@ -43,9 +44,18 @@ class Graph:
     outgoing: dict[str, tuple[Link, ...]]
     backlinks: dict[str, tuple[Link, ...]]
 
+    by_kind: dict[str, tuple[Valid, ...]]
+
     def of_kind(self, kind: str) -> list[Valid]:
         """Entries of `kind` in reading order."""
-        return sorted((e for e in self.entries.values() if e.kind.name == kind), key=reading_order)
+        return list(self.by_kind.get(kind, ()))
+
+
+def _by_kind(entries: Iterable[Valid]) -> dict[str, tuple[Valid, ...]]:
+    grouped: dict[str, list[Valid]] = defaultdict(list)
+    for entry in entries:
+        grouped[entry.kind.name].append(entry)
+    return {kind: tuple(sorted(same, key=reading_order)) for kind, same in grouped.items()}
 
 
 def reading_order(entry: Valid) -> tuple[int, str, str]:
@@ -60,18 +70,19 @@ def resolve(valid: Iterable[Valid]) -> tuple[Graph, list[Diagnostic]]:
     entries, problems = _unique(valid)
     links: list[Link] = []
     for entry in entries.values():
-        for at, target, marker in iter_refs(entry.fields, ()):
-            problem = _check_ref(entries, entry, at, target, marker)
+        for ref in iter_refs(entry.fields):
+            problem = _check_ref(entries, entry, ref)
             if problem:
                 problems.append(problem)
             else:
-                links.append(_link(entry, at, target))
+                links.append(Link(source=entry.id, target=ref.target, field=ref.field))
     ordered = tuple(sorted(links, key=lambda link: (link.source, link.target, link.field)))
     graph = Graph(
         entries=dict(sorted(entries.items())),
         links=ordered,
         outgoing=_group(ordered, lambda link: link.source),
         backlinks=_group(ordered, lambda link: link.target),
+        by_kind=_by_kind(entries.values()),
     )
     problems += check_crosswalks(graph)
     problems += _likely_duplicates(entries.values())
@@ -79,17 +90,27 @@ def resolve(valid: Iterable[Valid]) -> tuple[Graph, list[Diagnostic]]:
     return graph, problems
 
 
-def iter_refs(record: BaseModel, at: DataPath) -> Iterator[tuple[DataPath, str, Ref]]:
-    """Every reference in `record`: where it is, the id it names, and the kinds it accepts."""
+class Reference(NamedTuple):
+    """An id named in an entry: where, in which field (`steps.uses`), accepting which kinds."""
+
+    at: DataPath
+    field: str
+    target: str
+    marker: Ref
+
+
+def iter_refs(record: BaseModel, at: DataPath = (), field: str = "") -> Iterator[Reference]:
+    """Every reference in `record`, in field order."""
     for name, marker in _reference_fields(type(record)):
         value = getattr(record, name)
+        here_field = f"{field}.{name}" if field else name
         items = enumerate(value) if isinstance(value, tuple) else [(None, value)]
         for index, item in items:
             here = (*at, name) if index is None else (*at, name, index)
             if marker and isinstance(item, str):
-                yield here, item, marker
+                yield Reference(here, here_field, item, marker)
             elif isinstance(item, BaseModel):
-                yield from iter_refs(item, here)
+                yield from iter_refs(item, here, here_field)
 
 
 @functools.cache
@@ -128,11 +149,10 @@ def _unique(valid: Iterable[Valid]) -> tuple[dict[str, Valid], list[Diagnostic]]
     return {entry_id: same[0] for entry_id, same in by_id.items()}, problems
 
 
-def _check_ref(
-    entries: dict[str, Valid], entry: Valid, at: DataPath, target: str, marker: Ref
-) -> Diagnostic | None:
+def _check_ref(entries: dict[str, Valid], entry: Valid, ref: Reference) -> Diagnostic | None:
+    at, target, marker = ref.at, ref.target, ref.marker
     found = entries.get(target)
-    self_reference = target == entry.id and _field(at) != "sources.source"  # may cite itself
+    self_reference = target == entry.id and ref.field != "sources.source"  # may cite itself
     if found is not None and found.kind.name in marker.kinds and not self_reference:
         return None
     loc, field_name = entry.doc.loc(at), path_name(at)
@@ -163,15 +183,6 @@ def _check_ref(
             f"({found.doc.path})"
         ),
     )
-
-
-def _link(entry: Valid, at: DataPath, target: str) -> Link:
-    return Link(source=entry.id, target=target, field=_field(at))
-
-
-def _field(at: DataPath) -> str:
-    """The field a link was made in, without list indexes: `steps.uses`."""
-    return ".".join(str(part) for part in at if isinstance(part, str))
 
 
 def _likely_duplicates(entries: Iterable[Valid]) -> Iterator[Diagnostic]:

@@ -110,7 +110,12 @@ def _entry(rng: random.Random, kind: str, index: int, ids: dict[str, list[str]])
         "summary": text(20),
         "body": "\n\n".join(text(60) for _ in range(3)),
         "knobs": [
-            {"knob": k, "strength": rng.choice(["primary", "secondary"]), "basis": "inferred"}
+            {
+                "knob": k,
+                "strength": rng.choice(["primary", "secondary"]),
+                "basis": "inferred",
+                "note": text(8),
+            }
             for k in rng.sample(ids["knob"], 2)
         ],
         "phases": [{"phase": rng.choice(ids["phase"]), "strength": "primary", "basis": "stated"}],
@@ -120,6 +125,8 @@ def _entry(rng: random.Random, kind: str, index: int, ids: dict[str, list[str]])
     }
     data["related"] = [r for r in data["related"] if r != f"{kind}-{index}"]
     data.update(_kind_fields(rng, kind, index, ids, text))
+    if kind == "model" and index == 0:
+        data["reference_axis"] = True
     if kind in ("phase", "knob"):
         data.pop("phases" if kind == "phase" else "knobs")
     return data
@@ -133,11 +140,26 @@ def _kind_fields(rng, kind, index, ids, text) -> dict:  # type: ignore[no-untype
             "one_sentence": text(12),
             "essence": text(80),
             "good_practice": text(60),
+            "self_checks": [
+                {
+                    "statement": "Wij " + text(8),
+                    "sources": [{"source": ids["source"][0], "location": "p. 1"}],
+                }
+                for _ in range(4)
+            ],
         }
     if kind == "element":
         return {"model": rng.choice(ids["model"]), "order": index + 1}
     if kind == "phase":
-        return {"model": rng.choice(ids["model"]), "order": index + 1, "goal": text(10)}
+        # Every model's phases are numbered apart; model-0 is the reference axis, whose first
+        # phase (phase-0) the phases of all other models map onto.
+        models = ids["model"]
+        fields = {"model": models[index % len(models)], "order": index + 1, "goal": text(10)}
+        if index % len(models):
+            fields["equivalents"] = [
+                {"phase": "phase-0", "relation": "overlaps", "basis": "inferred", "note": text(8)}
+            ]
+        return fields
     if kind == "practice":
         return {"tools": rng.sample(ids["tool"], 2), "funding": rng.sample(ids["funding"], 1)}
     if kind == "tool":
