@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import json
 import os
 import sys
+import typing
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -12,7 +15,9 @@ from typing import TextIO
 
 from kb import __version__
 from kb.diagnostics import Diagnostic, Severity
+from kb.model import Audience
 from kb.pipeline import Result, check
+from kb.recommend import LEVELS, Answers, recommend
 from kb.render import render_site
 from kb.writer import WriteError, write_tree
 
@@ -61,6 +66,23 @@ def _parser() -> argparse.ArgumentParser:
 
     stats = _command(commands, "stats", "count entries per kind, links and orphans")
     stats.set_defaults(run=_stats)
+
+    advise = _command(commands, "recommend", "rank practices, tools, funding and guides")
+    advise.add_argument("--phase", metavar="ID", help="the phase the team is in (any phase model)")
+    advise.add_argument(
+        "--knob",
+        metavar="ID",
+        action="append",
+        default=[],
+        required=True,
+        help="a knob that needs work; repeat for more",
+    )
+    advise.add_argument("--role", action="append", default=[], choices=typing.get_args(Audience))
+    advise.add_argument("--level", choices=sorted(LEVELS))
+    advise.add_argument("--target-group", metavar="TEXT", help="e.g. ouderen, jeugd")
+    advise.add_argument("--challenge", metavar="ID", help="a bottleneck the team is stuck on")
+    advise.add_argument("--format", choices=("text", "json"), default="text")
+    advise.set_defaults(run=_recommend)
     return parser
 
 
@@ -117,6 +139,48 @@ def _stats(args: argparse.Namespace, result: Result, out: TextIO) -> int:
         out.write(f"kb: {len(result.errors)} errors; run `kb validate` to see them\n")
         return EXIT_CONTENT
     return EXIT_OK
+
+
+def _recommend(args: argparse.Namespace, result: Result, out: TextIO) -> int:
+    if result.failed():
+        _report(result, out)
+        return EXIT_CONTENT
+    wrong = _wrong_answers(result, args)
+    if wrong:
+        sys.stderr.write(f"kb recommend: {wrong}\n")
+        return EXIT_USAGE
+    answers = Answers(
+        needs=dict.fromkeys(args.knob, 1.0),
+        phase=args.phase,
+        roles=tuple(args.role),
+        level=args.level,
+        target_group=args.target_group,
+        challenge=args.challenge,
+    )
+    advice = recommend(result.graph, answers)
+    if args.format == "json":
+        rows = [dataclasses.asdict(item) for item in advice]
+        out.write(json.dumps(rows, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+        return EXIT_OK
+    if not advice:
+        out.write("Geen advies voor deze antwoorden; kies meer knoppen of laat de fase weg.\n")
+    for item in advice:
+        out.write(f"{item.score:6.3f}  {item.kind:<8}  {item.title} ({item.id})\n")
+        out.write(f"        {'; '.join(item.reasons)}\n")
+    return EXIT_OK
+
+
+def _wrong_answers(result: Result, args: argparse.Namespace) -> str:
+    expected = [(args.phase, "phase")] + [(k, "knob") for k in args.knob]
+    expected.append((args.challenge, "challenge"))
+    for entry_id, kind in expected:
+        if entry_id is None:
+            continue
+        found = result.graph.entries.get(entry_id)
+        if found is None or found.kind.name != kind:
+            known = ", ".join(e.id for e in result.graph.of_kind(kind)[:8])
+            return f"`{entry_id}` is not a {kind}; known {kind}s include: {known}"
+    return ""
 
 
 def _report(result: Result, out: TextIO) -> None:

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini" / "content"
 
 
-@pytest.mark.parametrize("command", [[], ["validate"], ["export"], ["stats"]])
+@pytest.mark.parametrize("command", [[], ["validate"], ["export"], ["stats"], ["recommend"]])
 def test_every_command_has_help_with_exit_codes(command: list[str]) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "kb", *command, "--help"],
@@ -29,7 +29,7 @@ def test_every_command_has_help_with_exit_codes(command: list[str]) -> None:
 
 def test_every_command_is_documented_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in ("kb validate", "kb export", "kb stats", "--strict"):
+    for command in ("kb validate", "kb export", "kb stats", "kb recommend", "--strict"):
         assert command in readme
 
 
