@@ -17,7 +17,7 @@ from kb import __version__
 from kb.diagnostics import Diagnostic, Severity
 from kb.model import Audience
 from kb.pipeline import Result, check
-from kb.recommend import LEVELS, Answers, recommend
+from kb.recommend import LEVELS, Answers, needs_from_scan, recommend
 from kb.render import render_site
 from kb.writer import WriteError, write_tree
 
@@ -74,8 +74,15 @@ def _parser() -> argparse.ArgumentParser:
         metavar="ID",
         action="append",
         default=[],
-        required=True,
         help="a knob that needs work; repeat for more",
+    )
+    advise.add_argument(
+        "--scan",
+        metavar="ID=R,R,...",
+        action="append",
+        default=[],
+        type=_scan,
+        help="knob scan: the ratings (0 nog niet, 1 deels, 2 staat) of a knob's statements",
     )
     advise.add_argument("--role", action="append", default=[], choices=typing.get_args(Audience))
     advise.add_argument("--level", choices=sorted(LEVELS))
@@ -150,7 +157,7 @@ def _recommend(args: argparse.Namespace, result: Result, out: TextIO) -> int:
         sys.stderr.write(f"kb recommend: {wrong}\n")
         return EXIT_USAGE
     answers = Answers(
-        needs=dict.fromkeys(args.knob, 1.0),
+        needs={**needs_from_scan(dict(args.scan)), **dict.fromkeys(args.knob, 1.0)},
         phase=args.phase,
         roles=tuple(args.role),
         level=args.level,
@@ -170,8 +177,22 @@ def _recommend(args: argparse.Namespace, result: Result, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _scan(text: str) -> tuple[str, list[int]]:
+    knob, _, ratings = text.partition("=")
+    try:
+        values = [int(r) for r in ratings.split(",")]
+    except ValueError:
+        values = []
+    if not knob or not values or any(v not in (0, 1, 2) for v in values):
+        raise argparse.ArgumentTypeError(f"expected KNOB=R,R,... with ratings 0, 1 or 2: {text}")
+    return knob, values
+
+
 def _wrong_answers(result: Result, args: argparse.Namespace) -> str:
-    expected = [(args.phase, "phase")] + [(k, "knob") for k in args.knob]
+    if not args.knob and not args.scan:
+        return "give at least one --knob or --scan"
+    knobs = [*args.knob, *(knob for knob, _ in args.scan)]
+    expected = [(args.phase, "phase")] + [(k, "knob") for k in knobs]
     expected.append((args.challenge, "challenge"))
     for entry_id, kind in expected:
         if entry_id is None:

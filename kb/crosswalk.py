@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kb.diagnostics import Diagnostic
-from kb.model import Element, KnobLink, Model, Phase, PhaseMapping
+from kb.model import Element, KnobLink, Model, Phase
 
 if TYPE_CHECKING:
     from kb.graph import Graph
@@ -41,23 +40,6 @@ def check_crosswalks(graph: Graph) -> Iterator[Diagnostic]:
 def axis_model(graph: Graph) -> Valid | None:
     """The model whose phases are the reference axis, if any."""
     return next((e for e in graph.of_kind("model") if _is_axis(e)), None)
-
-
-@dataclass(frozen=True, slots=True)
-class Alignment:
-    """A phase of some phase model placed against a phase of the reference axis."""
-
-    phase: Valid
-    mapping: PhaseMapping
-
-
-def aligned_on(graph: Graph, axis_phase: str) -> list[Alignment]:
-    """The phases of other models that declare a mapping onto `axis_phase`, in reading order."""
-    found = []
-    for entry in graph.of_kind("phase"):
-        assert isinstance(entry.fields, Phase)
-        found += [Alignment(entry, m) for m in entry.fields.equivalents if m.phase == axis_phase]
-    return found
 
 
 def phase_models(graph: Graph) -> list[tuple[Valid, list[Valid]]]:

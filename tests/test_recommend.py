@@ -116,3 +116,19 @@ def test_cli_rejects_ids_of_the_wrong_kind(capsys: pytest.CaptureFixture[str]) -
     assert "`praktijk-a` is not a knob; known knobs include: knop-een, knop-twee" in (
         capsys.readouterr().err
     )
+
+
+def test_cli_knob_scan_sets_the_needs(capsys: pytest.CaptureFixture[str]) -> None:
+    # knop-een fully in place (no need), knop-twee half: only the secondary link scores.
+    args = ["recommend", str(MINI), "--scan", "knop-een=2,2,2,2", "--scan", "knop-twee=1,1,1,1"]
+    assert main([*args, "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows[0]["reasons"] == ["past bij Tweede knop (secundair)"]
+    assert rows[0]["score"] == 0.51
+
+
+def test_cli_needs_a_knob_or_a_scan(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["recommend", str(MINI)]) == 2
+    assert "give at least one --knob or --scan" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["recommend", str(MINI), "--scan", "knop-een=3"])
