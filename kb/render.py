@@ -211,7 +211,11 @@ def _yaml_str(text: str) -> str:
 
 
 def _attr(text: str) -> str:
-    return text.replace('"', "&quot;")
+    """Text for a quoted attribute in an attribute list (tooltips of chips and table cells).
+
+    A `|` would split a table cell and has no escape that works both inside and outside tables.
+    """
+    return text.replace('"', "&quot;").replace("|", "/").replace("\n", " ")
 
 
 def _label(value: Any, group: str) -> str:

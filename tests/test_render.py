@@ -82,3 +82,9 @@ def test_relative_urls_between_pages() -> None:
     assert relative_url("knoppen/a.md", "fasen/b.md") == "../knoppen/a.md"
     assert relative_url("knoppen/a.md", "index.md") == "knoppen/a.md"
     assert relative_url("index.md", "onderhoud/x/meldingen.md") == "../../index.md"
+
+
+def test_tooltips_survive_quotes_and_pipes() -> None:
+    from kb.render import _ENV
+
+    assert _ENV.filters["attr"]('a "b" | c\nd') == "a &quot;b&quot; / c d"
