@@ -76,9 +76,9 @@ def needs_from_scan(scores: Mapping[str, Iterable[int]], maximum: int = 2) -> di
 
 def recommend(graph: Graph, answers: Answers) -> list[Advice]:
     """Entries of the ranked kinds for these answers, best first."""
-    axis = _AxisPositions(graph)
+    axis = AxisPositions(graph)
     wanted = axis.of(answers.phase) if answers.phase else set()
-    linked = _linked_to(graph, answers.challenge) if answers.challenge else set()
+    linked = linked_to(graph, answers.challenge) if answers.challenge else set()
     advice = []
     for kind in RANKED_KINDS:
         for entry in graph.of_kind(kind):
@@ -92,7 +92,7 @@ def _score(
     graph: Graph,
     entry: Valid,
     answers: Answers,
-    axis: _AxisPositions,
+    axis: AxisPositions,
     wanted: set[int],
     on_challenge: bool,
 ) -> Advice | None:
@@ -128,7 +128,7 @@ def _knob_fit(graph: Graph, entry: Valid, needs: Mapping[str, float]) -> tuple[f
 
 
 def _phase_fit(
-    graph: Graph, entry: Valid, chosen: str | None, axis: _AxisPositions, wanted: set[int]
+    graph: Graph, entry: Valid, chosen: str | None, axis: AxisPositions, wanted: set[int]
 ) -> tuple[float, str]:
     if chosen is None:
         return 1.0, ""
@@ -165,14 +165,14 @@ def _context(entry: Valid, answers: Answers, on_challenge: bool) -> tuple[float,
     return bonus, reasons
 
 
-def _linked_to(graph: Graph, challenge: str) -> set[str]:
+def linked_to(graph: Graph, challenge: str) -> set[str]:
     """Entries that point at the bottleneck, or that it points at (its solutions' `uses`)."""
     incoming = {link.source for link in graph.backlinks.get(challenge, ())}
     outgoing = {link.target for link in graph.outgoing.get(challenge, ())}
     return incoming | outgoing
 
 
-class _AxisPositions:
+class AxisPositions:
     """Where each phase sits on the reference axis: the orders of the axis phases it maps onto."""
 
     def __init__(self, graph: Graph) -> None:

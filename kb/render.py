@@ -21,6 +21,7 @@ from kb.graph import Graph, reading_order
 from kb.labels import KIND_LABELS, value_label
 from kb.model import KINDS, Kind, Phase, PhaseMapping
 from kb.validate import Valid
+from kb.wizard_data import DATA_PATH, wizard_json
 
 CODES_PAGE = "onderhoud/meldingen.md"
 MODELS_PAGE = "modellen-naast-elkaar.md"
@@ -44,13 +45,17 @@ def page_path(entry: Valid) -> str:
 
 
 def render_site(graph: Graph) -> dict[str, str]:
-    """Every generated page of the site, keyed by its path below the docs folder."""
+    """Every generated file of the site, keyed by its path below the docs folder.
+
+    Markdown pages, and the data file of the wizard (`assets/kb.json`).
+    """
     pages = {f"{kind.section}/index.md": _render_section(graph, kind) for kind in KINDS.values()}
     for entry in graph.entries.values():
         pages[page_path(entry)] = _render_entry(graph, entry)
     pages[CODES_PAGE] = _ENV.get_template("codes.md.j2").render(
         codes=sorted(CODES.values(), key=lambda c: (c.severity is Severity.WARNING, c.name))
     )
+    pages[DATA_PATH] = wizard_json(graph)
     pages[MODELS_PAGE] = _render_model_comparison(graph)
     pages[PHASES_PAGE] = _render_phase_comparison(graph)
     return dict(sorted(pages.items()))

@@ -31,7 +31,8 @@ def test_pages_match_the_snapshots() -> None:
             (SNAPSHOTS / path).write_text(text, encoding="utf-8")
     stored = {
         p.relative_to(SNAPSHOTS).as_posix(): p.read_text(encoding="utf-8")
-        for p in SNAPSHOTS.rglob("*.md")
+        for p in SNAPSHOTS.rglob("*")
+        if p.is_file()
     }
     assert sorted(pages) == sorted(stored)
     for path, text in pages.items():
