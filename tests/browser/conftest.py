@@ -66,3 +66,16 @@ def page(browser: Browser) -> Iterator[Page]:
     tab = context.new_page()
     yield tab
     context.close()
+
+
+AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture
+def axe() -> Path:
+    """axe-core, installed by scripts/test from tests/browser/package.json."""
+    if not AXE.is_file():
+        if os.environ.get("CI") == "true":
+            pytest.fail("axe-core is missing on CI; scripts/test should have installed it")
+        pytest.skip("the accessibility tests need axe-core: cd tests/browser && npm install")
+    return AXE
