@@ -14,7 +14,7 @@ from typing import Any
 from kb.crosswalk import phase_models
 from kb.graph import Graph
 from kb.labels import VALUE_LABELS
-from kb.model import Knob, Phase
+from kb.model import Element, Guide, Knob, Phase
 from kb.recommend import EVIDENCE_SCALE, RANKED_KINDS, AxisPositions, linked_to
 from kb.validate import Valid
 
@@ -46,7 +46,58 @@ def wizard_data(graph: Graph) -> dict[str, Any]:
             for c in graph.of_kind("challenge")
         ],
         "entries": [_entry(entry, axis) for kind in RANKED_KINDS for entry in graph.of_kind(kind)],
+        "gaps": [_gap(gap, axis) for gap in graph.of_kind("gap")],
+        "models": _models(graph),
+        "guide_steps": _guide_steps(graph, axis),
     }
+
+
+def _gap(entry: Valid, axis: AxisPositions) -> dict[str, Any]:
+    phases = [link.phase for link in entry.fields.phases]
+    return {
+        "id": entry.id,
+        "title": entry.fields.title,
+        "url": _url(entry),
+        "knobs": [link.knob for link in entry.fields.knobs],
+        "phases": phases,
+        "axis": sorted(set().union(*(axis.of(p) for p in phases))),
+    }
+
+
+def _models(graph: Graph) -> list[dict[str, Any]]:
+    """Models whose elements map primarily onto a knob: they explain what that knob is about."""
+    knobs: dict[str, set[str]] = {}
+    for element in graph.of_kind("element"):
+        assert isinstance(element.fields, Element)
+        for link in element.fields.knobs:
+            if link.strength == "primary":
+                knobs.setdefault(element.fields.model, set()).add(link.knob)
+    return [
+        {"id": m.id, "title": m.fields.title, "url": _url(m), "knobs": sorted(knobs[m.id])}
+        for m in graph.of_kind("model")
+        if m.id in knobs
+    ]
+
+
+def _guide_steps(graph: Graph, axis: AxisPositions) -> list[dict[str, Any]]:
+    """Every step of a step guide that belongs to a phase, with that phase's place on the axis."""
+    steps = []
+    for guide in graph.of_kind("guide"):
+        assert isinstance(guide.fields, Guide)
+        for number, step in enumerate(guide.fields.steps, start=1):
+            if step.phase:
+                steps.append(
+                    {
+                        "guide": guide.id,
+                        "guide_title": guide.fields.title,
+                        "url": _url(guide),
+                        "number": number,
+                        "title": step.title,
+                        "phase": step.phase,
+                        "axis": sorted(axis.of(step.phase)),
+                    }
+                )
+    return steps
 
 
 def _url(entry: Valid) -> str:

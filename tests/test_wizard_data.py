@@ -49,3 +49,14 @@ def test_every_ranked_entry_of_the_real_content_is_in_the_data_file() -> None:
     assert {e["id"] for e in data["entries"]} == ranked
     assert len(data["knobs"]) == 6
     assert all(len(k["checks"]) >= 4 for k in data["knobs"])
+
+
+def test_the_data_file_holds_gaps_models_and_guide_steps() -> None:
+    data = json.loads(wizard_json(check(ROOT / "content").graph))
+    gap = next(g for g in data["gaps"] if g["id"] == "kennishiaat-impactmeting")
+    assert "knop-coordinatie" in gap["knobs"]
+    kings_fund = next(m for m in data["models"] if m["id"] == "model-kings-fund-integratie")
+    assert len(kings_fund["knobs"]) == 6
+    first_step = next(s for s in data["guide_steps"] if s["guide"] == "stappenplan-nieuwe-pluswijk")
+    assert (first_step["number"], first_step["phase"]) == (1, "pluswijk-stap-1-wijkbeeld")
+    assert first_step["axis"]

@@ -115,3 +115,27 @@ def test_the_wizard_page_has_no_accessibility_violations(
         }"""
     )
     assert violations == []
+
+
+def test_advice_names_the_guide_step_the_gaps_and_the_models(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/wizard/?knop=knop-coordinatie&fase=omk-fase-2-experiment-en-uitvoering")
+    advice = page.locator(".kb-wizard__advice")
+    expect(advice).to_contain_text("Stappenplan voor deze fase")
+    expect(advice).to_contain_text("Hier is het bewijs nog dun")
+    expect(
+        advice.get_by_role("link", name=re.compile("Impactmeting", re.IGNORECASE))
+    ).to_be_visible()
+    expect(advice).to_contain_text("Modellen die deze knoppen uitleggen")
+    step = advice.get_by_role(
+        "link", name=re.compile(r"Stappenplan voor een nieuwe PlusWIJk, stap")
+    )
+    step.first.click()
+    expect(page).to_have_url(re.compile(r"/stappenplannen/stappenplan-nieuwe-pluswijk/#stap-\d"))
+    anchor = page.url.split("#", 1)[1]
+    expect(page.locator(f"#{anchor}")).to_be_visible()
+
+
+def test_an_empty_result_explains_what_to_do(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/wizard/?knelpunt=onbekend&fase=nergens&rol=koning")
+    expect(page.locator(".kb-wizard__advice")).to_contain_text("Kies een of meer knoppen")
+    expect(page.get_by_label("Fase", exact=True)).to_have_value("")

@@ -57,15 +57,17 @@ function readState(data) {
     const [knob, digits] = item.split(":");
     if (knobIds.has(knob) && /^[012]+$/.test(digits || "")) scan[knob] = [...digits].map(Number);
   }
+  // A shared or edited address may name things that no longer exist: those are dropped.
+  const known = (value, ok) => (value && ok(value) ? value : "");
   return {
-    phase: params.get("fase") || "",
+    phase: known(params.get("fase"), (id) => phaseById(data, id)),
     knobs: params.getAll("knop").filter((k) => knobIds.has(k)),
     scan,
     markers: params.getAll("signaal"),
-    role: params.get("rol") || "",
-    level: params.get("niveau") || "",
+    role: known(params.get("rol"), (role) => role in ROLES),
+    level: known(params.get("niveau"), (level) => level in LEVELS),
     targetGroup: params.get("doelgroep") || "",
-    challenge: params.get("knelpunt") || "",
+    challenge: known(params.get("knelpunt"), (id) => data.challenges.some((c) => c.id === id)),
   };
 }
 
@@ -269,6 +271,48 @@ function render(ui, data, site, state) {
     ui.advice.append(el("h3", {}, title));
     ui.advice.append(items.length ? list : el("p", {}, `Geen ${title.toLowerCase()} die hierbij passen.`));
   }
+  ui.advice.append(...extras(data, site, needs, state.phase));
+}
+
+// The step of a guide for the chosen phase, the knowledge gaps on the chosen knobs and phase,
+// and the models that explain the knobs that need work.
+function extras(data, site, needs, phaseId) {
+  const out = [];
+  const phase = phaseId ? phaseById(data, phaseId) : null;
+  const wanted = new Set(phase ? phase.axis : []);
+  const onPhase = (item) => !phase || item.phase === phase.id || item.axis.some((p) => wanted.has(p));
+  const steps = phase ? data.guide_steps.filter(onPhase) : [];
+  if (steps.length) {
+    out.push(el("h3", {}, "Stappenplan voor deze fase"));
+    out.push(linkList(site, steps, (s) => `${s.guide_title}, stap ${s.number}: ${s.title}`, (s) => `${s.url}#stap-${s.number}`));
+  }
+  const weak = Object.entries(needs).filter(([, need]) => need > 0).map(([knob]) => knob);
+  const gaps = data.gaps.filter(
+    (g) => g.knobs.some((k) => weak.includes(k)) && (!phase || !g.phases.length || g.phases.includes(phase.id) || g.axis.some((p) => wanted.has(p))),
+  );
+  out.push(el("h3", {}, "Hier is het bewijs nog dun"));
+  out.push(
+    gaps.length
+      ? linkList(site, gaps, (g) => g.title, (g) => g.url)
+      : el("p", {}, "Voor deze knoppen en fase noemen de bronnen geen open kennisvragen."),
+  );
+  const models = data.models.filter((m) => m.knobs.some((k) => weak.includes(k)));
+  if (models.length) {
+    out.push(el("h3", {}, "Modellen die deze knoppen uitleggen"));
+    out.push(linkList(site, models, (m) => m.title, (m) => m.url));
+  }
+  return out;
+}
+
+function phaseById(data, id) {
+  for (const model of data.phase_models) for (const phase of model.phases) if (phase.id === id) return phase;
+  return null;
+}
+
+function linkList(site, items, text, href) {
+  const list = el("ul", {});
+  for (const item of items) list.append(el("li", {}, el("a", { href: new URL(href(item), site).href }, text(item))));
+  return list;
 }
 
 function phaseCheck(data, markers) {
