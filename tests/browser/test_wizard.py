@@ -86,18 +86,38 @@ def test_phase_check_names_the_likely_phase(page: Page, site_url: str) -> None:
 def test_the_wizard_works_with_the_keyboard_only(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}/wizard/")
     page.get_by_label("Fase", exact=True).focus()
+    page.keyboard.press("ArrowDown")  # the first phase of the first phase model
+    expect(page.get_by_label("Fase", exact=True)).not_to_have_value("")
     page.keyboard.press("Tab")  # the phase check's summary
-    page.keyboard.press("Tab")  # the first knob
-    expect(page.get_by_label("Knop 1: Gedeelde basis")).to_be_focused()
+    page.keyboard.press("Enter")  # opens it
+    expect(page.locator(".kb-wizard__check")).to_have_attribute("open", "")
+    page.keyboard.press("Tab")  # its first marker
+    page.keyboard.press("Space")
+    expect(page.locator(".kb-wizard__result")).to_contain_text("waarschijnlijk")
+    page.get_by_label("Knop 1: Gedeelde basis").focus()
     page.keyboard.press("Space")
     expect(page.locator(".kb-wizard__advice")).to_contain_text("past bij Knop 1: Gedeelde basis")
+    page.get_by_role("button", name="Begin opnieuw").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("Knop 1: Gedeelde basis")).not_to_be_checked()
 
 
-def test_print_view_keeps_the_advice(page: Page, site_url: str) -> None:
-    page.goto(f"{site_url}/wizard/?knop=knop-faciliteren")
-    page.emulate_media(media="print")
+def test_print_view_keeps_the_advice_the_answers_and_the_radar(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/wizard/?knop=knop-faciliteren&scan=knop-routine:0120")
     expect(page.locator(".kb-wizard__advice")).to_contain_text("past bij Knop 5: Faciliteren")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.emulate_media(media="print")
+    expect(page.locator(".kb-wizard__radar svg")).to_be_visible()
     expect(page.get_by_role("button", name="Begin opnieuw")).to_be_hidden()
+    assert page.pdf()[:4] == b"%PDF"
+
+
+def test_the_wizard_fits_a_small_phone(page: Page, site_url: str) -> None:
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(f"{site_url}/wizard/?knop=knop-systeem")
+    expect(page.locator(".kb-wizard__advice li").first).to_be_visible()
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
 
 
 def test_the_wizard_page_has_no_accessibility_violations(

@@ -43,6 +43,10 @@ async function start(container) {
     update();
   });
   ui.print.addEventListener("click", () => window.print());
+  // A printed advice shows the answers too: the scan and the phase check are opened for it.
+  window.addEventListener("beforeprint", () => {
+    for (const details of container.querySelectorAll("details")) details.open = true;
+  });
   applyState(ui, readState(data));
   update();
 }
