@@ -9,8 +9,9 @@ rank alike. The formula, for an entry `e` and the answers of a team:
 - phase fit `P`: 1 when `e` lists the chosen phase, or a phase on the same place of the reference
   axis (the OMK phases); 0.6 when one axis phase apart; 0.3 when `e` names no phase at all (it
   applies to every phase); else 0. Without a chosen phase `P` is 1.
-- context `C`: 0.1 per matching role, level and target group; 0.5 when `e` is linked to the
-  bottleneck the team chose (in either direction).
+- context `C`: 0.1 per matching role, level and target group; for the bottleneck the team chose,
+  0.5 when `e` says it solves it or is a solution found in practice, 0.25 when `e` is only a
+  suggested solution or otherwise linked to it.
 - evidence `V`: 0.01 per step on the evidence scale, to break near-ties.
 - score `= K * (0.5 + 0.5 * P) + C + V`. Entries with no knob fit and no link to the chosen
   bottleneck are left out; ties are ordered by title, then id.
@@ -32,7 +33,7 @@ from kb.validate import Valid
 RANKED_KINDS = ("practice", "tool", "funding", "guide")
 PRIMARY, SECONDARY = 1.0, 0.5
 PHASE_SAME, PHASE_ADJACENT, PHASE_ANY = 1.0, 0.6, 0.3
-CONTEXT_BONUS, CHALLENGE_BONUS, EVIDENCE_STEP = 0.1, 0.5, 0.01
+CONTEXT_BONUS, CHALLENGE_BONUS, CHALLENGE_HINT, EVIDENCE_STEP = 0.1, 0.5, 0.25, 0.01
 EVIDENCE_SCALE = {
     "practice-experience": 1,
     "evaluated": 2,
@@ -78,11 +79,11 @@ def recommend(graph: Graph, answers: Answers) -> list[Advice]:
     """Entries of the ranked kinds for these answers, best first."""
     axis = AxisPositions(graph)
     wanted = axis.of(answers.phase) if answers.phase else set()
-    linked = linked_to(graph, answers.challenge) if answers.challenge else set()
+    linked = linked_to(graph, answers.challenge) if answers.challenge else {}
     advice = []
     for kind in RANKED_KINDS:
         for entry in graph.of_kind(kind):
-            scored = _score(graph, entry, answers, axis, wanted, entry.id in linked)
+            scored = _score(graph, entry, answers, axis, wanted, linked.get(entry.id, 0.0))
             if scored:
                 advice.append(scored)
     return sorted(advice, key=lambda a: (-a.score, a.title.casefold(), a.id))
@@ -94,7 +95,7 @@ def _score(
     answers: Answers,
     axis: AxisPositions,
     wanted: set[int],
-    on_challenge: bool,
+    on_challenge: float,
 ) -> Advice | None:
     knob_fit, reasons = _knob_fit(graph, entry, answers.needs)
     if knob_fit == 0 and not on_challenge:
@@ -146,7 +147,7 @@ def _phase_fit(
     return 0.0, ""
 
 
-def _context(entry: Valid, answers: Answers, on_challenge: bool) -> tuple[float, list[str]]:
+def _context(entry: Valid, answers: Answers, on_challenge: float) -> tuple[float, list[str]]:
     fields, bonus, reasons = entry.fields, 0.0, []
     for role in answers.roles:
         if role in fields.audiences:
@@ -160,16 +161,29 @@ def _context(entry: Valid, answers: Answers, on_challenge: bool) -> tuple[float,
         bonus += CONTEXT_BONUS
         reasons.append(f"voor de doelgroep {answers.target_group}")
     if on_challenge:
-        bonus += CHALLENGE_BONUS
-        reasons.append("helpt bij het gekozen knelpunt")
+        bonus += on_challenge
+        found = on_challenge == CHALLENGE_BONUS
+        reasons.append(
+            "helpt bij het gekozen knelpunt" if found else "genoemd bij het gekozen knelpunt"
+        )
     return bonus, reasons
 
 
-def linked_to(graph: Graph, challenge: str) -> set[str]:
-    """Entries that point at the bottleneck, or that it points at (its solutions' `uses`)."""
-    incoming = {link.source for link in graph.backlinks.get(challenge, ())}
-    outgoing = {link.target for link in graph.outgoing.get(challenge, ())}
-    return incoming | outgoing
+def linked_to(graph: Graph, challenge: str) -> dict[str, float]:
+    """The bottleneck bonus per entry linked to `challenge`, in either direction.
+
+    Entries that point at the bottleneck (a funding model that `solves` it) and solutions found
+    in practice get the full bonus; suggested solutions and other links get the smaller one.
+    """
+    bonus = {link.source: CHALLENGE_BONUS for link in graph.backlinks.get(challenge, ())}
+    entry = graph.entries[challenge]
+    for solution in getattr(entry.fields, "solutions", ()):
+        weight = CHALLENGE_BONUS if solution.status == "found" else CHALLENGE_HINT
+        for target in solution.uses:
+            bonus[target] = max(bonus.get(target, 0.0), weight)
+    for link in graph.outgoing.get(challenge, ()):
+        bonus.setdefault(link.target, CHALLENGE_HINT)
+    return bonus
 
 
 class AxisPositions:

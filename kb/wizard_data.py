@@ -42,7 +42,7 @@ def wizard_data(graph: Graph) -> dict[str, Any]:
             for parent, phases in phase_models(graph)
         ],
         "challenges": [
-            {"id": c.id, "title": c.fields.title, "linked": sorted(linked_to(graph, c.id))}
+            {"id": c.id, "title": c.fields.title, "linked": linked_to(graph, c.id)}
             for c in graph.of_kind("challenge")
         ],
         "entries": [_entry(entry, axis) for kind in RANKED_KINDS for entry in graph.of_kind(kind)],

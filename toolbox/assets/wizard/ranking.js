@@ -30,10 +30,10 @@ export function recommend(data, answers) {
   const chosen = answers.phase ? index.phases.get(answers.phase) : null;
   const wanted = new Set(chosen ? chosen.axis : []);
   const challenge = answers.challenge ? index.challenges.get(answers.challenge) : null;
-  const linked = new Set(challenge ? challenge.linked : []);
+  const linked = challenge ? challenge.linked : {};
   const advice = [];
   for (const entry of data.entries) {
-    const scored = score(data, index, entry, answers, chosen, wanted, linked.has(entry.id));
+    const scored = score(data, index, entry, answers, chosen, wanted, linked[entry.id] || 0);
     if (scored) advice.push(scored);
   }
   return advice.sort(
@@ -119,8 +119,9 @@ function contextOf(data, entry, answers, onChallenge) {
     reasons.push(`voor de doelgroep ${answers.targetGroup}`);
   }
   if (onChallenge) {
-    bonus += CHALLENGE_BONUS;
-    reasons.push("helpt bij het gekozen knelpunt");
+    bonus += onChallenge;
+    const found = onChallenge === CHALLENGE_BONUS;
+    reasons.push(found ? "helpt bij het gekozen knelpunt" : "genoemd bij het gekozen knelpunt");
   }
   return [bonus, reasons];
 }

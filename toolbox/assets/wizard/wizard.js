@@ -335,7 +335,8 @@ function phaseCheck(data, markers) {
     const best = scored[0];
     const sure = Math.round(best.share * 100);
     out.push(
-      el("p", {}, `${model.title}: waarschijnlijk ${best.phase.title} (${best.hits.length} van ${best.phase.markers.length} signalen, ${sure}%).`),
+      el("p", {}, `${model.title}: waarschijnlijk ${best.phase.title} (${best.hits.length} van ${best.phase.markers.length} signalen, ${sure}%), want:`),
+      el("ul", {}, ...best.hits.map((marker) => el("li", {}, marker))),
     );
   }
   if (out.length) out.push(el("p", {}, "Samenwerkingen zitten vaak tussen twee fasen in of vallen terug; kies zelf de fase die het best past."));
