@@ -85,6 +85,27 @@ EXPECTATIONS = [
         "the household procedure is interprofessional work with one household, done in practice",
     ),
     (
+        {"knobs": ["knop-faciliteren"], "phase": "omk-fase-1-initiatief-en-ontwerp"},
+        "funding",
+        "subsidie-projectfinanciering",
+        1,
+        "Nivel: collaborations usually start on temporary subsidies",
+    ),
+    (
+        {"knobs": ["knop-faciliteren"], "phase": "omk-fase-4-verduurzaming-en-transformatie"},
+        "funding",
+        "regionaal-budget",
+        1,
+        "Nivel: a structural regional budget is proposed to make collaborations last",
+    ),
+    (
+        {"knobs": ["knop-coordinatie"], "phase": "omk-fase-3-uitbouw-en-monitoring"},
+        "tool",
+        "tool-stilstaan-bij-de-samenwerking",
+        2,
+        "evaluating the collaboration on its aspects belongs to expanding and monitoring it",
+    ),
+    (
         {"knobs": ["knop-systeem"], "challenge": "knelpunt-multiprobleemhuishoudens"},
         "practice",
         "praktijk-doorbraakmethode",
