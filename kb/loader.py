@@ -43,7 +43,6 @@ class Document:
     """A content file read as plain data, with the YAML node tree that knows every position."""
 
     path: str
-    kind_folder: str
     stem: str
     text: str
     data: dict[str, Any]
@@ -132,13 +131,13 @@ class _RefusedError(Exception):
 
 def load_file(path: Path, rel: str) -> Document | list[Diagnostic]:
     """Read one content file; a `Document`, or the diagnostics that stop it from being read."""
-    kind_folder, stem = Path(rel).parent.name, Path(rel).stem
+    stem = Path(rel).stem
     try:
         text = decode(path.read_bytes())
     except KbError as error:
         line, column = _position_of(error)
         return [Diagnostic(loc=Loc(rel, line, column), code=error.code, message=error.message)]
-    return parse(text, rel, kind_folder, stem)
+    return parse(text, rel, stem)
 
 
 def decode(data: bytes) -> str:
@@ -161,9 +160,7 @@ def _position_of(error: KbError) -> tuple[int, int]:
     return (int(match[1]), int(match[2])) if match else (1, 1)
 
 
-def parse(
-    text: str, rel: str, kind_folder: str = "", stem: str = ""
-) -> Document | list[Diagnostic]:
+def parse(text: str, rel: str, stem: str = "") -> Document | list[Diagnostic]:
     """Parse YAML text into a `Document`, or diagnostics located in `rel`."""
     loader = _Loader(text)
     loader.name = rel
@@ -191,7 +188,6 @@ def parse(
         ]
     return Document(
         path=rel,
-        kind_folder=kind_folder,
         stem=stem,
         text=text,
         data=data,
