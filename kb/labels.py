@@ -78,8 +78,9 @@ KIND_LABELS: dict[str, KindLabel] = {
     "source": KindLabel(
         "Bron",
         "Bronnen",
-        "De publicaties waarop de toolbox rust. Elke bewering in de toolbox verwijst naar een "
-        "bron en de plek daarin.",
+        "De bibliotheek van de toolbox: de publicaties, websites en video's waarop de toolbox "
+        "rust, per soort. Elke bewering in de toolbox verwijst naar een bron en de plek daarin; "
+        "op de pagina van een bron zie je welke onderdelen van de toolbox haar aanhalen.",
     ),
     "organisation": KindLabel(
         "Organisatie",
@@ -130,6 +131,13 @@ VALUE_LABELS: dict[str, dict[str, str]] = {
         "website": "website",
         "knowledge-base": "kennisbank",
         "training": "training of scholing",
+        "video": "video",
+    },
+    "tool_status": {
+        "exists": "bestaat",
+        "in-development": "in ontwikkeling",
+        "planned": "gepland",
+        "unknown": "onbekend",
     },
     "legal_frames": {
         "zvw": "Zorgverzekeringswet (Zvw)",
@@ -174,6 +182,11 @@ VALUE_LABELS: dict[str, dict[str, str]] = {
         "plan": "plan",
         "website": "website",
         "agreement": "akkoord of convenant",
+        "book": "boek",
+        "factsheet": "factsheet",
+        "guideline": "richtlijn of beleidsregel",
+        "policy": "beleidsdocument",
+        "video": "video",
     },
     "url_status": {
         "ok": "werkt",

@@ -222,7 +222,9 @@ class Tool(Entry):
         "website",
         "knowledge-base",
         "training",
+        "video",
     ]
+    status: Literal["exists", "in-development", "planned", "unknown"] = "unknown"
     usage: Markdown = ""
     publishers: Annotated[tuple[Id, ...], ref("organisation")] = ()
     availability: Text | None = None
@@ -240,9 +242,12 @@ Criterion = Literal[
 ]
 
 
+Rating = Literal["positive", "mixed", "negative", "unclear"]
+
+
 class Suitability(Record):
     criterion: Criterion
-    rating: Literal["positive", "mixed", "negative", "unclear"]
+    rating: Rating
     note: Text | None = None
 
 
@@ -299,7 +304,18 @@ class Guide(Entry):
 
 class Source(Entry):
     source_type: Literal[
-        "knowledge-synthesis", "report", "brochure", "article", "plan", "website", "agreement"
+        "knowledge-synthesis",
+        "report",
+        "brochure",
+        "article",
+        "plan",
+        "website",
+        "agreement",
+        "book",
+        "factsheet",
+        "guideline",
+        "policy",
+        "video",
     ]
     authors: tuple[Text, ...] = ()
     publishers: Annotated[tuple[Id, ...], ref("organisation")] = ()

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 import jinja2
 
@@ -19,13 +20,16 @@ from kb.crosswalk import axis_model, knob_elements, phase_models
 from kb.diagnostics import CODES, Severity
 from kb.graph import Graph, reading_order
 from kb.labels import KIND_LABELS, value_label
-from kb.model import KINDS, Kind, Phase, PhaseMapping
+from kb.model import KINDS, Criterion, Kind, Phase, PhaseMapping, Rating
 from kb.validate import Valid
 from kb.wizard_data import DATA_PATH, wizard_json
 
 CODES_PAGE = "onderhoud/meldingen.md"
 MODELS_PAGE = "modellen-naast-elkaar.md"
 PHASES_PAGE = "fasen-naast-elkaar.md"
+FUNDING_PAGE = "financiering-kiezen.md"
+CHALLENGES_PAGE = "knelpunten-en-oplossingen.md"
+GAPS_PAGE = "wat-weten-we-nog-niet.md"
 _COLUMNS = 4  # models per comparison table: wider tables do not fit a screen
 T = TypeVar("T")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
@@ -58,7 +62,63 @@ def render_site(graph: Graph) -> dict[str, str]:
     pages[DATA_PATH] = wizard_json(graph)
     pages[MODELS_PAGE] = _render_model_comparison(graph)
     pages[PHASES_PAGE] = _render_phase_comparison(graph)
+    pages[FUNDING_PAGE] = _render_funding_choice(graph)
+    pages[CHALLENGES_PAGE] = _render_challenges(graph)
+    pages[GAPS_PAGE] = _render_open_questions(graph)
     return dict(sorted(pages.items()))
+
+
+def _render_funding_choice(graph: Graph) -> str:
+    fundings = [
+        (entry, {item.criterion: item.rating for item in getattr(entry.fields, "suitability", ())})
+        for entry in graph.of_kind("funding")
+    ]
+    return _ENV.get_template("choose-funding.md.j2").render(
+        page=Page(graph, FUNDING_PAGE),
+        fundings=fundings,
+        criteria=get_args(Criterion),
+        ranks=[value_label("rating", r) for r in get_args(Rating)] + ["\N{EN DASH}"],
+    )
+
+
+def _render_challenges(graph: Graph) -> str:
+    page = Page(graph, CHALLENGES_PAGE)
+    rows = []
+    counts = Counter[str]()
+    for entry in graph.of_kind("challenge"):
+        solutions = getattr(entry.fields, "solutions", ())
+        counts.update(solution.status for solution in solutions)
+        if not any(solution.status == "found" for solution in solutions):
+            counts["unsolved"] += 1
+        named = {entry_id for solution in solutions for entry_id in solution.uses}
+        backlinks = graph.backlinks.get(entry.id, ())
+        linked = page.group_by_kind(ln.source for ln in backlinks if ln.source not in named)
+        rows.append((entry, linked))
+    return _ENV.get_template("challenges-and-solutions.md.j2").render(
+        page=page, rows=rows, counts=counts
+    )
+
+
+def _render_open_questions(graph: Graph) -> str:
+    gaps = graph.of_kind("gap")
+    groups: list[tuple[str, Valid | None, list[tuple[Valid, str]]]] = []
+    for knob in graph.of_kind("knob"):
+        items: list[tuple[Valid, str]] = [
+            (gap, link.strength)
+            for gap in gaps
+            for link in gap.fields.knobs
+            if link.knob == knob.id
+        ]
+        if items:
+            items.sort(key=lambda item: (item[1] != "primary", reading_order(item[0])))
+            number = getattr(knob.fields, "number", "")
+            groups.append((f"Knop {number}: {knob.fields.title}", knob, items))
+    loose = [(gap, "primary") for gap in gaps if not gap.fields.knobs]
+    if loose:
+        groups.append(("Nog niet aan een knop gekoppeld", None, loose))
+    return _ENV.get_template("open-questions.md.j2").render(
+        page=Page(graph, GAPS_PAGE), groups=groups
+    )
 
 
 def _render_model_comparison(graph: Graph) -> str:
@@ -112,8 +172,9 @@ def _render_section(graph: Graph, kind: Kind) -> str:
     entries = graph.of_kind(kind.name)
     groups: dict[str, list[Valid]] = {}
     for entry in entries:
-        parent = getattr(entry.fields, "model", None)
-        groups.setdefault(page.title(parent) if parent else "", []).append(entry)
+        groups.setdefault(_section_group(page, entry), []).append(entry)
+    if kind.name == "source":  # the library: how many sources of each type
+        groups = {f"{name} ({len(items)})": items for name, items in groups.items()}
     return _ENV.get_template("section.md.j2").render(
         page=page,
         name=kind.name,
@@ -121,6 +182,17 @@ def _render_section(graph: Graph, kind: Kind) -> str:
         groups=sorted(groups.items()),
         count=len(entries),
     )
+
+
+def _section_group(page: Page, entry: Valid) -> str:
+    """The heading an entry is listed under on its section page: its model, or its type."""
+    parent = getattr(entry.fields, "model", None)
+    if parent:
+        return page.title(parent)
+    source_type = getattr(entry.fields, "source_type", None)
+    if source_type:
+        return value_label("source_type", source_type).capitalize()
+    return ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,11 +220,11 @@ class Page:
     def outgoing(self, entry_id: str) -> list[tuple[str, list[str]]]:
         """Targets of an entry's links (citations excluded), grouped by kind in model order."""
         links = [ln for ln in self.graph.outgoing.get(entry_id, ()) if ln.field != "sources.source"]
-        return self._by_kind(link.target for link in links)
+        return self.group_by_kind(link.target for link in links)
 
     def incoming(self, entry_id: str) -> list[tuple[str, list[str]]]:
         """Entries linking to `entry_id`, grouped by kind in model order."""
-        return self._by_kind(link.source for link in self.graph.backlinks.get(entry_id, ()))
+        return self.group_by_kind(link.source for link in self.graph.backlinks.get(entry_id, ()))
 
     def linking(self, entry_id: str, kind: str, field: str) -> list[Valid]:
         """Entries of `kind` whose `field` refers to `entry_id`, in reading order."""
@@ -182,7 +254,8 @@ class Page:
         """Whether any phase in these phase models has no equivalent on the axis."""
         return any(getattr(p.fields, "no_equivalent", None) for _, phases in chunk for p in phases)
 
-    def _by_kind(self, ids: Iterable[str]) -> list[tuple[str, list[str]]]:
+    def group_by_kind(self, ids: Iterable[str]) -> list[tuple[str, list[str]]]:
+        """`ids` without repeats, grouped by kind in model order and sorted by title."""
         grouped: dict[str, set[str]] = {}
         for entry_id in ids:
             grouped.setdefault(self.graph.entries[entry_id].kind.name, set()).add(entry_id)
@@ -229,5 +302,11 @@ def _label(value: Any, group: str) -> str:
 
 _ENV.filters.update(md=md, yaml_str=_yaml_str, label=_label, attr=_attr)
 _ENV.globals.update(
-    KIND_LABELS=KIND_LABELS, CODES_PAGE=CODES_PAGE, MODELS_PAGE=MODELS_PAGE, PHASES_PAGE=PHASES_PAGE
+    KIND_LABELS=KIND_LABELS,
+    CODES_PAGE=CODES_PAGE,
+    MODELS_PAGE=MODELS_PAGE,
+    PHASES_PAGE=PHASES_PAGE,
+    FUNDING_PAGE=FUNDING_PAGE,
+    CHALLENGES_PAGE=CHALLENGES_PAGE,
+    GAPS_PAGE=GAPS_PAGE,
 )

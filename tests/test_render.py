@@ -6,11 +6,21 @@ Set KB_UPDATE_SNAPSHOTS=1 to rewrite the snapshots after a deliberate change.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
+from typing import get_args
 
+from kb.model import Criterion
 from kb.pipeline import check
-from kb.render import md, relative_url, render_site
+from kb.render import (
+    CHALLENGES_PAGE,
+    FUNDING_PAGE,
+    GAPS_PAGE,
+    md,
+    relative_url,
+    render_site,
+)
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "mini" / "content"
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots" / "mini"
@@ -89,3 +99,29 @@ def test_tooltips_survive_quotes_and_pipes() -> None:
     from kb.render import _ENV
 
     assert _ENV.filters["attr"]('a "b" | c\nd') == "a &quot;b&quot; / c d"
+
+
+def test_overview_pages_list_every_entry_of_their_kind() -> None:
+    """The funding table, bottleneck overview, open questions and library leave nothing out."""
+    graph = check(Path(__file__).resolve().parent.parent / "content").graph
+    pages = render_site(graph)
+    for page_path, kind in (
+        (FUNDING_PAGE, "funding"),
+        (CHALLENGES_PAGE, "challenge"),
+        (GAPS_PAGE, "gap"),
+        ("bronnen/index.md", "source"),
+    ):
+        for entry in graph.of_kind(kind):
+            assert md(entry.fields.title) in pages[page_path], (page_path, entry.id)
+    counts = re.findall(r"^## .+ \((\d+)\)$", pages["bronnen/index.md"], flags=re.MULTILINE)
+    assert sum(int(n) for n in counts) == len(graph.of_kind("source"))
+
+
+def test_funding_table_has_a_row_per_model_and_a_column_per_criterion() -> None:
+    table = [line for line in _pages()[FUNDING_PAGE].splitlines() if line.startswith("|")]
+    assert len(table) == 2 + 1  # header, separator, Bekostiging A
+    assert table[0].count("|") == table[2].count("|") == 5 + len(get_args(Criterion)) + 1
+    assert (
+        "| voorstel | Zorgverzekeringswet (Zvw); Wet maatschappelijke ondersteuning (Wmo) |"
+        in (table[2])
+    )
