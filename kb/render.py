@@ -21,6 +21,7 @@ from kb.diagnostics import CODES, Severity
 from kb.graph import Graph, reading_order
 from kb.labels import KIND_LABELS, value_label
 from kb.model import KINDS, Criterion, Kind, Phase, PhaseMapping, Rating
+from kb.toolbox_data import TOOLBOX_DATA_PATH, toolbox_json
 from kb.validate import Valid
 from kb.wizard_data import DATA_PATH, wizard_json
 
@@ -51,7 +52,8 @@ def page_path(entry: Valid) -> str:
 def render_site(graph: Graph) -> dict[str, str]:
     """Every generated file of the site, keyed by its path below the docs folder.
 
-    Markdown pages, and the data file of the wizard (`assets/kb.json`).
+    Markdown pages, and the data files of the wizard (`assets/kb.json`) and the toolbox page
+    (`assets/toolbox.json`).
     """
     pages = {f"{kind.section}/index.md": _render_section(graph, kind) for kind in KINDS.values()}
     for entry in graph.entries.values():
@@ -60,6 +62,7 @@ def render_site(graph: Graph) -> dict[str, str]:
         codes=sorted(CODES.values(), key=lambda c: (c.severity is Severity.WARNING, c.name))
     )
     pages[DATA_PATH] = wizard_json(graph)
+    pages[TOOLBOX_DATA_PATH] = toolbox_json(graph)
     pages[MODELS_PAGE] = _render_model_comparison(graph)
     pages[PHASES_PAGE] = _render_phase_comparison(graph)
     pages[FUNDING_PAGE] = _render_funding_choice(graph)
@@ -111,8 +114,7 @@ def _render_open_questions(graph: Graph) -> str:
         ]
         if items:
             items.sort(key=lambda item: (item[1] != "primary", reading_order(item[0])))
-            number = getattr(knob.fields, "number", "")
-            groups.append((f"Knop {number}: {knob.fields.title}", knob, items))
+            groups.append((knob.fields.title, knob, items))
     loose = [(gap, "primary") for gap in gaps if not gap.fields.knobs]
     if loose:
         groups.append(("Nog niet aan een knop gekoppeld", None, loose))

@@ -1,0 +1,141 @@
+// The toolbox's filtering, read from the generated assets/toolbox.json. Pure functions, no DOM:
+// the page (toolbox.js), the tests and the benchmark all call these.
+//
+// OR within a facet, AND across facets. A phase filter matches an entry that names the phase
+// itself, or any phase on the same place of the reference axis (the OMK), so an entry classified
+// on one phase model is found from every other. The count of an option is the number of entries
+// that have it and pass the text query and every other facet: ticking only that option in its
+// facet would show that many.
+
+export const FACETS = [
+  { key: "soort", label: "Soort" },
+  { key: "knop", label: "Knop" },
+  { key: "fase", label: "Fase" },
+  { key: "niveau", label: "Niveau" },
+  { key: "voor", label: "Voor wie" },
+  { key: "doelgroep", label: "Doelgroep" },
+  { key: "bewijs", label: "Bewijs" },
+  { key: "status", label: "Status" },
+  { key: "regio", label: "Regio" },
+];
+
+export function fold(text) {
+  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+}
+
+// Options per facet (value and label), and per entry the set of values it has for each facet.
+export function prepare(data) {
+  const phases = data.phase_models.flatMap((model) => model.phases);
+  const byValue = (items) => items.map((item) => ({ value: item.value, label: item.label }));
+  const distinct = (field) =>
+    [...new Set(data.entries.flatMap((entry) => [].concat(entry[field] ?? [])))]
+      .sort((a, b) => a.localeCompare(b, "nl"))
+      .map((value) => ({ value, label: value }));
+  const options = {
+    soort: byValue(data.kinds),
+    knop: byValue(data.knobs),
+    fase: phases.map((phase) => ({ value: phase.id, label: phase.title })),
+    niveau: byValue(data.levels),
+    voor: byValue(data.audiences),
+    doelgroep: distinct("target_groups"),
+    bewijs: byValue(data.evidence),
+    status: data.statuses.map((value) => ({ value, label: value })),
+    regio: distinct("region"),
+  };
+  const entries = data.entries.map((entry, position) => {
+    const own = new Set(entry.phases);
+    const axis = new Set(entry.axis);
+    const matched = phases
+      .filter((phase) => own.has(phase.id) || phase.axis.some((place) => axis.has(place)))
+      .map((phase) => phase.id);
+    return {
+      entry,
+      position,
+      text: {
+        title: fold(entry.title),
+        aliases: fold(entry.aliases.join(" \u2022 ")),
+        summary: fold(entry.summary),
+      },
+      values: {
+        soort: new Set([entry.kind]),
+        knop: new Set(entry.knobs),
+        fase: new Set(matched),
+        niveau: new Set(entry.levels),
+        voor: new Set(entry.audiences),
+        doelgroep: new Set(entry.target_groups),
+        bewijs: new Set(entry.evidence ? [entry.evidence] : []),
+        status: new Set(entry.status ? [entry.status] : []),
+        regio: new Set(entry.region ? [entry.region] : []),
+      },
+    };
+  });
+  return { data, options, entries, phaseModels: data.phase_models };
+}
+
+// How well an entry matches the words of the query: 0 when a word is missing. A word in the title
+// outweighs one in both the aliases and the summary.
+function relevance(item, words) {
+  let score = 0;
+  for (const word of words) {
+    const points =
+      (item.text.title.includes(word) ? 4 : 0) +
+      (item.text.aliases.includes(word) ? 2 : 0) +
+      (item.text.summary.includes(word) ? 1 : 0);
+    if (!points) return 0;
+    score += points;
+  }
+  return score;
+}
+
+// state: { q: string, sort: "relevantie" | "titel" | "recent", selected: { facet: Set } }
+export function filter(prepared, state) {
+  const words = fold(state.q || "").split(/\s+/).filter(Boolean);
+  const active = FACETS.map((facet) => facet.key).filter((key) => state.selected[key]?.size);
+  const counts = Object.fromEntries(FACETS.map((facet) => [facet.key, new Map()]));
+  const results = [];
+  for (const item of prepared.entries) {
+    const score = words.length ? relevance(item, words) : 1;
+    if (!score) continue;
+    const failing = [];
+    for (const key of active) {
+      const wanted = state.selected[key];
+      let hit = false;
+      for (const value of item.values[key]) {
+        if (wanted.has(value)) {
+          hit = true;
+          break;
+        }
+      }
+      if (!hit) {
+        failing.push(key);
+        if (failing.length > 1) break;
+      }
+    }
+    if (failing.length > 1) continue;
+    const counted = failing.length ? failing : FACETS.map((facet) => facet.key);
+    for (const key of counted) {
+      const tally = counts[key];
+      for (const value of item.values[key]) tally.set(value, (tally.get(value) || 0) + 1);
+    }
+    if (!failing.length) results.push({ item, score });
+  }
+  results.sort(comparator(state.sort, words.length > 0));
+  return { results: results.map((result) => result.item.entry), counts };
+}
+
+function comparator(sort, searching) {
+  const byTitle = (a, b) =>
+    a.item.entry.title.localeCompare(b.item.entry.title, "nl") || a.item.position - b.item.position;
+  if (sort === "titel") return byTitle;
+  if (sort === "recent") {
+    return (a, b) => {
+      const x = a.item.entry.date || "";
+      const y = b.item.entry.date || "";
+      return x === y ? byTitle(a, b) : x < y ? 1 : -1;
+    };
+  }
+  // Relevance: the best text match first; without words, the order of the data (by kind).
+  return searching
+    ? (a, b) => b.score - a.score || byTitle(a, b)
+    : (a, b) => a.item.position - b.item.position;
+}
