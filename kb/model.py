@@ -142,6 +142,10 @@ class Model(Entry):
         default=False,
         description="the phases of every other phase model are aligned on this model's phases",
     )
+    matrix_columns: StrictBool = Field(
+        default=False,
+        description="the knob x phase matrix also shows this model's phases as columns",
+    )
 
 
 class SelfCheck(Record):

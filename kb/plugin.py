@@ -42,7 +42,7 @@ class KbPlugin(BasePlugin[KbPluginConfig]):
             raise PluginError(f"kb: the content has errors; the site was not built:\n{report}")
         for diagnostic in result.warnings:
             log.warning(diagnostic.format())
-        self.pages = render_site(result.graph)
+        self.pages = render_site(result.graph, directory_urls=config.use_directory_urls)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for path, markdown in self.pages.items():

@@ -5,7 +5,8 @@ rank alike. The formula, for an entry `e` and the answers of a team:
 
 - need per knob `n_k` in [0, 1]: a chosen knob is 1; from the knob scan, `1 - score_k / max_k`.
 - knob fit `K = sum_k n_k * w(e, k) / sum_k n_k`, with `w` = 1 for a primary and 0.5 for a
-  secondary knob of `e`, and 0 otherwise.
+  secondary knob of `e`, and 0 otherwise; an assignment the editors inferred, rather than one the
+  source states, counts for 0.9 of that.
 - phase fit `P`: 1 when `e` lists the chosen phase, or a phase on the same place of the reference
   axis (the OMK phases); 0.6 when one axis phase apart; 0.3 when `e` names no phase at all (it
   applies to every phase); else 0. Without a chosen phase `P` is 1.
@@ -31,7 +32,7 @@ from kb.model import Phase
 from kb.validate import Valid
 
 RANKED_KINDS = ("practice", "tool", "funding", "guide")
-PRIMARY, SECONDARY = 1.0, 0.5
+PRIMARY, SECONDARY, INFERRED = 1.0, 0.5, 0.9
 PHASE_SAME, PHASE_ADJACENT, PHASE_ANY = 1.0, 0.6, 0.3
 CONTEXT_BONUS, CHALLENGE_BONUS, CHALLENGE_HINT, EVIDENCE_STEP = 0.1, 0.5, 0.25, 0.01
 EVIDENCE_SCALE = {
@@ -122,9 +123,11 @@ def _knob_fit(graph: Graph, entry: Valid, needs: Mapping[str, float]) -> tuple[f
     for link in entry.fields.knobs:
         need = needs.get(link.knob, 0.0)
         if need > 0:
-            fit += need * (PRIMARY if link.strength == "primary" else SECONDARY)
+            weight = PRIMARY if link.strength == "primary" else SECONDARY
+            fit += need * weight * (1.0 if link.basis == "stated" else INFERRED)
             knob = graph.entries[link.knob].fields.title
-            reasons.append(f"past bij {knob} ({value_label('strength', link.strength)})")
+            how = f"{value_label('strength', link.strength)}, {value_label('basis', link.basis)}"
+            reasons.append(f"past bij {knob} ({how})")
     return fit / total, reasons
 
 
@@ -207,3 +210,12 @@ class AxisPositions:
 
     def of(self, phase: str) -> set[int]:
         return self.positions.get(phase, set())
+
+    def covers(self, phases: Iterable[str], phase: str) -> bool:
+        """Whether an entry classified on `phases` belongs to `phase`: the toolbox's phase filter.
+
+        It does when it names the phase, or a phase on the same place of the reference axis.
+        """
+        named = set(phases)
+        places = self.of(phase)
+        return phase in named or any(places & self.of(p) for p in named)

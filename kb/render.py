@@ -21,6 +21,8 @@ from kb.diagnostics import CODES, Severity
 from kb.graph import Graph, reading_order
 from kb.labels import KIND_LABELS, value_label
 from kb.model import KINDS, Criterion, Kind, Phase, PhaseMapping, Rating
+from kb.recommend import AxisPositions
+from kb.relmap import neighbours, relation_map
 from kb.toolbox_data import TOOLBOX_DATA_PATH, toolbox_json
 from kb.validate import Valid
 from kb.wizard_data import DATA_PATH, wizard_json
@@ -31,6 +33,9 @@ PHASES_PAGE = "fasen-naast-elkaar.md"
 FUNDING_PAGE = "financiering-kiezen.md"
 CHALLENGES_PAGE = "knelpunten-en-oplossingen.md"
 GAPS_PAGE = "wat-weten-we-nog-niet.md"
+MATRIX_PAGE = "matrix.md"
+TOOLBOX_PAGE = "toolbox.md"
+MATRIX_KINDS = ("practice", "tool", "funding", "guide", "challenge")
 _COLUMNS = 4  # models per comparison table: wider tables do not fit a screen
 T = TypeVar("T")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
@@ -49,7 +54,7 @@ def page_path(entry: Valid) -> str:
     return f"{entry.kind.section}/{entry.id}.md"
 
 
-def render_site(graph: Graph) -> dict[str, str]:
+def render_site(graph: Graph, *, directory_urls: bool = True) -> dict[str, str]:
     """Every generated file of the site, keyed by its path below the docs folder.
 
     Markdown pages, and the data files of the wizard (`assets/kb.json`) and the toolbox page
@@ -57,7 +62,7 @@ def render_site(graph: Graph) -> dict[str, str]:
     """
     pages = {f"{kind.section}/index.md": _render_section(graph, kind) for kind in KINDS.values()}
     for entry in graph.entries.values():
-        pages[page_path(entry)] = _render_entry(graph, entry)
+        pages[page_path(entry)] = _render_entry(graph, entry, directory_urls)
     pages[CODES_PAGE] = _ENV.get_template("codes.md.j2").render(
         codes=sorted(CODES.values(), key=lambda c: (c.severity is Severity.WARNING, c.name))
     )
@@ -68,6 +73,7 @@ def render_site(graph: Graph) -> dict[str, str]:
     pages[FUNDING_PAGE] = _render_funding_choice(graph)
     pages[CHALLENGES_PAGE] = _render_challenges(graph)
     pages[GAPS_PAGE] = _render_open_questions(graph)
+    pages[MATRIX_PAGE] = _render_matrix(graph)
     return dict(sorted(pages.items()))
 
 
@@ -99,6 +105,51 @@ def _render_challenges(graph: Graph) -> str:
         rows.append((entry, linked))
     return _ENV.get_template("challenges-and-solutions.md.j2").render(
         page=page, rows=rows, counts=counts
+    )
+
+
+def _render_matrix(graph: Graph) -> str:
+    """Knobs by phases: the OMK columns, then every phase model marked `matrix_columns`."""
+    axis = AxisPositions(graph)
+    knobs = graph.of_kind("knob")
+    shown = [
+        (parent, phases)
+        for parent, phases in phase_models(graph)
+        if getattr(parent.fields, "reference_axis", False)
+        or getattr(parent.fields, "matrix_columns", False)
+    ]
+    columns = [phase.id for _, phases in shown for phase in phases]
+
+    def cells_of(entries: Iterable[Valid]) -> dict[tuple[str, str], list[Valid]]:
+        """`(knob id, phase id)` -> the entries classified on both (phases through the axis)."""
+        found: dict[tuple[str, str], list[Valid]] = {}
+        for entry in entries:
+            named = [link.phase for link in entry.fields.phases]
+            covered = [column for column in columns if axis.covers(named, column)]
+            for knob in {link.knob for link in entry.fields.knobs}:
+                for column in covered:
+                    found.setdefault((knob, column), []).append(entry)
+        return found
+
+    counted = cells_of(e for kind in MATRIX_KINDS for e in graph.of_kind(kind))
+    gaps = cells_of(graph.of_kind("gap"))
+    tables = []
+    for parent, phases in shown if knobs else []:
+        rows = []
+        for knob in knobs:
+            cells = []
+            for phase in phases:
+                tally = Counter(e.kind.name for e in counted.get((knob.id, phase.id), ()))
+                in_order = [(kind, tally[kind]) for kind in MATRIX_KINDS if tally[kind]]
+                open_questions = [] if in_order else gaps.get((knob.id, phase.id), [])
+                cells.append((phase, in_order, open_questions))
+            rows.append((knob, cells))
+        tables.append((parent, phases, rows))
+    return _ENV.get_template("matrix.md.j2").render(
+        page=Page(graph, MATRIX_PAGE),
+        tables=tables,
+        toolbox=relative_url(TOOLBOX_PAGE, MATRIX_PAGE),
+        phases_page=relative_url(PHASES_PAGE, MATRIX_PAGE),
     )
 
 
@@ -157,8 +208,8 @@ def _chunks(items: list[T]) -> list[list[T]]:
     return [items[i : i + _COLUMNS] for i in range(0, len(items), _COLUMNS)]
 
 
-def _render_entry(graph: Graph, entry: Valid) -> str:
-    page = Page(graph, page_path(entry))
+def _render_entry(graph: Graph, entry: Valid, directory_urls: bool) -> str:
+    page = Page(graph, page_path(entry), directory_urls)
     template = _ENV.get_template(f"kinds/{entry.kind.name}.md.j2")
     return template.render(
         page=page,
@@ -199,16 +250,43 @@ def _section_group(page: Page, entry: Valid) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """What templates may ask about the graph, with links relative to the page at `path`."""
+    """What templates may ask about the graph, with links relative to the page at `path`.
+
+    `directory_urls` says how the site generator names pages (`a/b/` or `a/b.html`); only raw
+    HTML such as the relation map needs it, Markdown links are rewritten by the generator.
+    """
 
     graph: Graph
     path: str
+    directory_urls: bool = True
 
     def link(self, entry_id: str) -> str:
         return f"[{md(self.title(entry_id))}]({self.url(entry_id)})"
 
     def url(self, entry_id: str) -> str:
         return relative_url(page_path(self.graph.entries[entry_id]), self.path)
+
+    def site_url(self, entry_id: str) -> str:
+        """The link to an entry's page as the built site names it, for raw HTML."""
+        target = page_path(self.graph.entries[entry_id])
+        if not self.directory_urls:
+            return relative_url(target[:-3] + ".html", self.path[:-3] + ".html")
+        link = relative_url(target[:-3] + "/index.html", self.path[:-3] + "/index.html")
+        return link.removesuffix("index.html")
+
+    def neighbour_kinds(self, entry_id: str) -> list[str]:
+        """The kinds in an entry's relation map, for its legend."""
+        return list(neighbours(self.graph, entry_id))
+
+    def relation_map(self, entry_id: str) -> str:
+        incoming = {kind for kind, _ in self.incoming(entry_id)}
+
+        def more(kind: str) -> str:
+            if kind in incoming:
+                return "#verwijzingen-hierheen"
+            return "#bronnen" if kind == "source" else "#gerelateerd"
+
+        return relation_map(self.graph, entry_id, self.site_url, more)
 
     def title(self, entry_id: str) -> str:
         return self.graph.entries[entry_id].fields.title

@@ -31,7 +31,7 @@ def wizard_data(graph: Graph) -> dict[str, Any]:
     axis = AxisPositions(graph)
     return {
         "version": VERSION,
-        "labels": {group: VALUE_LABELS[group] for group in ("strength", "audiences")},
+        "labels": {group: VALUE_LABELS[group] for group in ("strength", "basis", "audiences")},
         "knobs": [_knob(knob) for knob in graph.of_kind("knob")],
         "phase_models": [
             {
@@ -135,7 +135,7 @@ def _entry(entry: Valid, axis: AxisPositions) -> dict[str, Any]:
         "title": fields.title,
         "summary": fields.summary,
         "url": _url(entry),
-        "knobs": [[link.knob, link.strength] for link in fields.knobs],
+        "knobs": [[link.knob, link.strength, link.basis] for link in fields.knobs],
         "phases": phases,
         "axis": sorted(set().union(*(axis.of(p) for p in phases))),
         "levels": list(fields.levels),

@@ -31,17 +31,20 @@ def test_primary_knob_and_listed_phase_give_the_full_score(graph: Graph) -> None
     advice = recommend(graph, Answers(needs={"knop-een": 1.0}, phase="fase-b1"))
     top = advice[0]
     assert (top.id, top.score) == ("praktijk-a", 1.01)
-    assert top.reasons == ("past bij Eerste knop (primair)", "past bij fase Fase B1")
+    assert top.reasons == (
+        "past bij Eerste knop (primair, volgens de bron)",
+        "past bij fase Fase B1",
+    )
 
 
-def test_secondary_knob_counts_half(graph: Graph) -> None:
+def test_secondary_knob_counts_half_and_an_inferred_one_for_ninety_percent(graph: Graph) -> None:
     scores = _scores(graph, Answers(needs={"knop-twee": 1.0}, phase="fase-b1"))
-    assert scores["praktijk-a"] == 0.51
+    assert scores["praktijk-a"] == pytest.approx(0.5 * 0.9 + 0.01)
 
 
 def test_knob_fit_is_weighted_by_need(graph: Graph) -> None:
     scores = _scores(graph, Answers(needs={"knop-een": 1.0, "knop-twee": 1.0}))
-    assert scores["praktijk-a"] == pytest.approx((1 + 0.5) / 2 + 0.01)
+    assert scores["praktijk-a"] == pytest.approx((1 + 0.5 * 0.9) / 2 + 0.01)
 
 
 def test_adjacent_and_unrelated_phases(graph: Graph) -> None:
@@ -102,7 +105,7 @@ def test_cli_json(capsys: pytest.CaptureFixture[str]) -> None:
         "kind": "practice",
         "title": "Praktijk A",
         "score": 1.01,
-        "reasons": ["past bij Eerste knop (primair)", "past bij fase Fase B1"],
+        "reasons": ["past bij Eerste knop (primair, volgens de bron)", "past bij fase Fase B1"],
     }
 
 
@@ -123,8 +126,8 @@ def test_cli_knob_scan_sets_the_needs(capsys: pytest.CaptureFixture[str]) -> Non
     args = ["recommend", str(MINI), "--scan", "knop-een=2,2,2,2", "--scan", "knop-twee=1,1,1,1"]
     assert main([*args, "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
-    assert rows[0]["reasons"] == ["past bij Tweede knop (secundair)"]
-    assert rows[0]["score"] == 0.51
+    assert rows[0]["reasons"] == ["past bij Tweede knop (secundair, afgeleid door de redactie)"]
+    assert rows[0]["score"] == 0.46
 
 
 def test_cli_needs_a_knob_or_a_scan(capsys: pytest.CaptureFixture[str]) -> None:

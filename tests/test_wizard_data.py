@@ -35,7 +35,10 @@ def test_the_data_file_holds_what_the_wizard_asks_and_ranks() -> None:
         "axis": [1],
     }
     entry = next(e for e in data["entries"] if e["id"] == "praktijk-a")
-    assert entry["knobs"] == [["knop-een", "primary"], ["knop-twee", "secondary"]]
+    assert entry["knobs"] == [
+        ["knop-een", "primary", "stated"],
+        ["knop-twee", "secondary", "inferred"],
+    ]
     assert (entry["axis"], entry["evidence"], entry["url"]) == ([1], 1, "praktijken/praktijk-a/")
     assert data["challenges"] == [
         {"id": "knelpunt-a", "title": "Knelpunt A", "linked": {"bekostiging-a": 0.5}}

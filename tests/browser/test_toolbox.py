@@ -175,7 +175,9 @@ def test_state_round_trips_through_the_address_and_the_back_button(
     expect(page.get_by_role("checkbox", name=re.compile(r"^Knop 2: Coördinatie"))).to_be_checked()
     expect(page.locator(".kb-toolbox__status")).to_have_text(status)
     page.go_back()
-    expect(page.get_by_role("checkbox", name=re.compile(r"^Knop 2: Coördinatie"))).not_to_be_checked()
+    expect(
+        page.get_by_role("checkbox", name=re.compile(r"^Knop 2: Coördinatie"))
+    ).not_to_be_checked()
     page.get_by_role("button", name="Filter Soort: Praktijkvoorbeelden verwijderen").click()
     expect(page.locator(".kb-toolbox__status")).to_have_text(f"{len(data['entries'])} onderdelen")
 
@@ -202,6 +204,31 @@ def test_csv_export_holds_the_selection(page: Page, site_url: str, data: dict[st
 def test_toolbox_has_no_accessibility_violations(page: Page, site_url: str, axe: Path) -> None:
     page.goto(f"{site_url}/toolbox/?knop=knop-coordinatie")
     expect(page.locator(".kb-toolbox__status")).to_be_visible()
+    page.add_script_tag(path=str(axe))
+    violations = page.evaluate(
+        """async () => {
+          const result = await axe.run(document.querySelector(".md-content"));
+          return result.violations.map(v => `${v.id}: ${v.nodes.map(n => n.target).join(" ")}`);
+        }"""
+    )
+    assert violations == [], json.dumps(violations, indent=2)
+
+
+def test_a_matrix_cell_opens_the_toolbox_filtered_to_that_cell(
+    page: Page, site_url: str, data: dict[str, Any]
+) -> None:
+    page.goto(f"{site_url}/matrix/")
+    cell = page.locator("table a[href*='soort=practice']").first
+    count = int(cell.inner_text().split()[0])
+    cell.click()
+    expect(page).to_have_url(re.compile(r"/toolbox/\?soort=practice&knop=[^&]+&fase="))
+    expect(page.locator(".kb-toolbox__status")).to_have_text(
+        f"{count} van {len(data['entries'])} onderdelen"
+    )
+
+
+def test_matrix_has_no_accessibility_violations(page: Page, site_url: str, axe: Path) -> None:
+    page.goto(f"{site_url}/matrix/")
     page.add_script_tag(path=str(axe))
     violations = page.evaluate(
         """async () => {

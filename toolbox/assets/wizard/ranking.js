@@ -4,6 +4,7 @@
 
 export const PRIMARY = 1.0;
 export const SECONDARY = 0.5;
+const INFERRED = 0.9;
 const PHASE_SAME = 1.0;
 const PHASE_ADJACENT = 0.6;
 const PHASE_ANY = 0.3;
@@ -75,11 +76,12 @@ function knobFitOf(data, index, entry, needs) {
   if (total <= 0) return [0, []];
   let fit = 0;
   const reasons = [];
-  for (const [knob, strength] of entry.knobs) {
+  for (const [knob, strength, basis] of entry.knobs) {
     const need = needs[knob] || 0;
     if (need > 0) {
-      fit += need * (strength === "primary" ? PRIMARY : SECONDARY);
-      const label = data.labels.strength[strength];
+      const weight = strength === "primary" ? PRIMARY : SECONDARY;
+      fit += need * weight * (basis === "stated" ? 1.0 : INFERRED);
+      const label = `${data.labels.strength[strength]}, ${data.labels.basis[basis]}`;
       reasons.push(`past bij ${index.knobs.get(knob).title} (${label})`);
     }
   }
