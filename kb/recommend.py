@@ -11,7 +11,7 @@ rank alike. The formula, for an entry `e` and the answers of a team:
   axis (the OMK phases); 0.6 when one axis phase apart; 0.3 when `e` names no phase at all (it
   applies to every phase); else 0. Without a chosen phase `P` is 1.
 - context `C`: 0.1 per matching role, level and target group; for the bottleneck the team chose,
-  0.5 when `e` says it solves it or is a solution found in practice, 0.25 when `e` is only a
+  1 when `e` says it solves it or is a solution found in practice, 0.5 when `e` is only a
   suggested solution or otherwise linked to it.
 - evidence `V`: 0.01 per step on the evidence scale, to break near-ties.
 - score `= K * (0.5 + 0.5 * P) + C + V`. Entries with no knob fit and no link to the chosen
@@ -34,7 +34,7 @@ from kb.validate import Valid
 RANKED_KINDS = ("practice", "tool", "funding", "guide")
 PRIMARY, SECONDARY, INFERRED = 1.0, 0.5, 0.9
 PHASE_SAME, PHASE_ADJACENT, PHASE_ANY = 1.0, 0.6, 0.3
-CONTEXT_BONUS, CHALLENGE_BONUS, CHALLENGE_HINT, EVIDENCE_STEP = 0.1, 0.5, 0.25, 0.01
+CONTEXT_BONUS, CHALLENGE_BONUS, CHALLENGE_HINT, EVIDENCE_STEP = 0.1, 1.0, 0.5, 0.01
 EVIDENCE_SCALE = {
     "practice-experience": 1,
     "evaluated": 2,
@@ -178,7 +178,10 @@ def linked_to(graph: Graph, challenge: str) -> dict[str, float]:
     Entries that point at the bottleneck (a funding model that `solves` it) and solutions found
     in practice get the full bonus; suggested solutions and other links get the smaller one.
     """
-    bonus = {link.source: CHALLENGE_BONUS for link in graph.backlinks.get(challenge, ())}
+    bonus: dict[str, float] = {}
+    for link in graph.backlinks.get(challenge, ()):
+        weight = CHALLENGE_BONUS if link.field == "solves" else CHALLENGE_HINT
+        bonus[link.source] = max(bonus.get(link.source, 0.0), weight)
     entry = graph.entries[challenge]
     for solution in getattr(entry.fields, "solutions", ()):
         weight = CHALLENGE_BONUS if solution.status == "found" else CHALLENGE_HINT

@@ -3,7 +3,7 @@
 The entry sits in the middle; its neighbours (depth 1, both directions) sit on two rings around it,
 grouped by kind in the order of the content model. A kind with more neighbours than its share of
 the room shows the first ones and a "+N meer" node that leads to the full lists on the page. Every
-node is a link with an accessible name. All text is escaped, so no entry can inject markup.
+node is a link whose visible text is its name. All text is escaped, so no entry can inject markup.
 Colours per kind live in the style sheet (`.kb-relmap--<kind>`). Pure: the same graph gives the
 same bytes.
 """
@@ -56,6 +56,20 @@ def _short(text: str) -> str:
     return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip() + "\u2026"
 
 
+def _wrap(title: str) -> list[str]:
+    """A title on at most two lines; only a very long one is cut, and then visibly."""
+    words = title.split()
+    lines = [""]
+    for position, word in enumerate(words):
+        if lines[-1] and len(lines[-1]) + 1 + len(word) > LABEL_CHARS:
+            if len(lines) == 2:
+                return [lines[0], _short(" ".join([lines[1], *words[position:]]))]
+            lines.append(word)
+        else:
+            lines[-1] = f"{lines[-1]} {word}".strip()
+    return [_short(line) for line in lines]
+
+
 def relation_map(
     graph: Graph, entry_id: str, url: Callable[[str], str], more: Callable[[str], str]
 ) -> str:
@@ -83,16 +97,10 @@ def relation_map(
         )
         if node_id is None:
             plural = KIND_LABELS[kind].plural.lower()
-            label, href, name = (
-                f"+{hidden} meer",
-                more(kind),
-                f"Nog {hidden} {plural} in de lijsten",
-            )
+            lines, href = [f"+{hidden} {plural}"], more(kind)
         else:
-            title = graph.entries[node_id].fields.title
-            label, href = _short(title), url(node_id)
-            name = f"{KIND_LABELS[kind].singular}: {title}"
-        boxes.append(_node(x, y, label, name, href, kind))
+            lines, href = _wrap(graph.entries[node_id].fields.title), url(node_id)
+        boxes.append(_node(x, y, lines, href, kind))
     title = centre.fields.title
     centre_box = (
         f'<g class="kb-relmap__centre kb-relmap--{centre.kind.name}">'
@@ -111,13 +119,18 @@ def relation_map(
     )
 
 
-def _node(x: float, y: float, label: str, name: str, href: str, kind: str) -> str:
-    width = 14 + 6.6 * len(label)
+def _node(x: float, y: float, lines: list[str], href: str, kind: str) -> str:
+    """A linked box; its visible text is its accessible name, so what a reader sees is read."""
+    width = 14 + 6.6 * max(len(line) for line in lines)
+    height = 12 + 14 * len(lines)
+    top = y - height / 2
+    text = "".join(
+        f'<tspan x="{x:.1f}" y="{top + 18 + 14 * i:.1f}">{escape(line)}</tspan>'
+        for i, line in enumerate(lines)
+    )
     return (
-        f'<a href="{escape(href, quote=True)}" aria-label="{escape(name, quote=True)}">'
-        f"<title>{escape(name)}</title>"
-        f'<rect x="{x - width / 2:.1f}" y="{y - 13:.1f}" width="{width:.1f}" height="26" rx="6" '
-        f'class="kb-relmap__node kb-relmap--{kind}"/>'
-        f'<text x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle">'
-        f"{escape(label)}</text></a>"
+        f'<a href="{escape(href, quote=True)}">'
+        f'<rect x="{x - width / 2:.1f}" y="{top:.1f}" width="{width:.1f}" height="{height:.1f}" '
+        f'rx="6" class="kb-relmap__node kb-relmap--{kind}"/>'
+        f'<text text-anchor="middle">{text}</text></a>'
     )

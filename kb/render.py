@@ -34,6 +34,11 @@ FUNDING_PAGE = "financiering-kiezen.md"
 CHALLENGES_PAGE = "knelpunten-en-oplossingen.md"
 GAPS_PAGE = "wat-weten-we-nog-niet.md"
 MATRIX_PAGE = "matrix.md"
+GLOSSARY_PAGE = "begrippen.md"
+GLOSSARY_KINDS = ("model", "knob", "funding")
+# An abbreviation: one word of at most ten characters with at least two capitals (OMK, WoR, NZa).
+_ABBREVIATION = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})(?!.*-[a-z]{2})[A-Za-z0-9&-]{2,10}")
+_IN_PARENTHESES = re.compile(r"\(([^()]+)\)")
 TOOLBOX_PAGE = "toolbox.md"
 MATRIX_KINDS = ("practice", "tool", "funding", "guide", "challenge")
 _COLUMNS = 4  # models per comparison table: wider tables do not fit a screen
@@ -74,6 +79,7 @@ def render_site(graph: Graph, *, directory_urls: bool = True) -> dict[str, str]:
     pages[CHALLENGES_PAGE] = _render_challenges(graph)
     pages[GAPS_PAGE] = _render_open_questions(graph)
     pages[MATRIX_PAGE] = _render_matrix(graph)
+    pages[GLOSSARY_PAGE] = _render_glossary(graph)
     return dict(sorted(pages.items()))
 
 
@@ -150,6 +156,39 @@ def _render_matrix(graph: Graph) -> str:
         tables=tables,
         toolbox=relative_url(TOOLBOX_PAGE, MATRIX_PAGE),
         phases_page=relative_url(PHASES_PAGE, MATRIX_PAGE),
+    )
+
+
+def glossary(graph: Graph) -> dict[str, list[Valid]]:
+    """Term -> the entries that explain it: abbreviations of every entry, and the titles of the
+    models, knobs and funding models. Sources and organisations only lend their abbreviations."""
+    terms: dict[str, dict[str, Valid]] = {}
+    for entry in graph.entries.values():
+        names = [entry.fields.title, *entry.fields.aliases]
+        found = {n for n in names if _ABBREVIATION.fullmatch(n)}
+        found |= {
+            inner.strip()
+            for n in names
+            for inner in _IN_PARENTHESES.findall(n)
+            if _ABBREVIATION.fullmatch(inner.strip())
+        }
+        if entry.kind.name in GLOSSARY_KINDS:
+            found.add(entry.fields.title)
+        for term in found:
+            terms.setdefault(term, {})[entry.id] = entry
+    return {
+        term: sorted(targets.values(), key=reading_order)
+        for term, targets in sorted(terms.items(), key=lambda t: (t[0].casefold(), t[0]))
+    }
+
+
+def _render_glossary(graph: Graph) -> str:
+    letters: dict[str, list[tuple[str, list[Valid]]]] = {}
+    for term, targets in glossary(graph).items():
+        first = term[:1].upper()
+        letters.setdefault(first if first.isalpha() else "#", []).append((term, targets))
+    return _ENV.get_template("glossary.md.j2").render(
+        page=Page(graph, GLOSSARY_PAGE), letters=sorted(letters.items())
     )
 
 

@@ -14,6 +14,7 @@ from kb.model import ALL_KINDS, KINDS, Entry
 _GROUPS = {
     ("Practice", "status"): "practice_status",
     ("Funding", "status"): "funding_status",
+    ("Tool", "status"): "tool_status",
     ("Solution", "status"): "solution_status",
 }
 

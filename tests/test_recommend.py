@@ -71,7 +71,7 @@ def test_context_and_bottleneck_add_reasons(graph: Graph) -> None:
     assert "voor projectleider" in advice["praktijk-a"].reasons
     assert "op het niveau van de gemeente" in advice["praktijk-a"].reasons
     # bekostiging-a has no knob but solves the chosen bottleneck.
-    assert advice["bekostiging-a"].score == 0.5
+    assert advice["bekostiging-a"].score == 1.0
     assert advice["bekostiging-a"].reasons == ("helpt bij het gekozen knelpunt",)
 
 

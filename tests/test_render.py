@@ -17,6 +17,7 @@ from kb.render import (
     CHALLENGES_PAGE,
     FUNDING_PAGE,
     GAPS_PAGE,
+    glossary,
     md,
     relative_url,
     render_site,
@@ -125,3 +126,19 @@ def test_funding_table_has_a_row_per_model_and_a_column_per_criterion() -> None:
         "| voorstel | Zorgverzekeringswet (Zvw); Wet maatschappelijke ondersteuning (Wmo) |"
         in (table[2])
     )
+
+
+def test_the_glossary_explains_the_abbreviations_of_the_sources() -> None:
+    graph = check(Path(__file__).resolve().parent.parent / "content").graph
+    terms = glossary(graph)
+    for abbreviation, entry_id in (
+        ("OMK", "omk"),
+        ("DMIC", "omk"),
+        ("IZA", "iza"),
+        ("WoR", "praktijk-welzijn-op-recept"),
+        ("HOZL", "org-huisartsen-ozl"),
+    ):
+        assert entry_id in [e.id for e in terms[abbreviation]], abbreviation
+    assert not [t for t in terms if t.endswith(("-aanpak", "-fasen"))]
+    page = render_site(graph)["begrippen.md"]
+    assert "- **OMK**: [" in page

@@ -41,7 +41,7 @@ def test_the_data_file_holds_what_the_wizard_asks_and_ranks() -> None:
     ]
     assert (entry["axis"], entry["evidence"], entry["url"]) == ([1], 1, "praktijken/praktijk-a/")
     assert data["challenges"] == [
-        {"id": "knelpunt-a", "title": "Knelpunt A", "linked": {"bekostiging-a": 0.5}}
+        {"id": "knelpunt-a", "title": "Knelpunt A", "linked": {"bekostiging-a": 1.0}}
     ]
 
 

@@ -27,6 +27,16 @@ def test_home_page_loads_in_dutch(page: Page, site_url: str) -> None:
         ("fasen", "Initiatief"),
         ("DMIC", "Ontwikkelingsmodel"),
         ("King's Fund", "Zesknoppenmodel"),
+        ("wijkteam", "PlusWIJkteam"),
+        ("financiering", "Financiering"),
+        ("kennishiaten", "Kennishiaten"),
+        ("ouderen", "Kernteam ouderen"),
+        ("OMK", "Ontwikkelingsmodel"),
+        ("JZOJP", "Juiste Zorg"),
+        ("IZA", "Integraal Zorgakkoord"),
+        ("WoR", "Welzijn op Recept"),
+        ("PP", "PlusPraktijken"),
+        ("HOZL", "HuisartsenOZL"),
     ],
 )
 def test_search_understands_dutch_inflections(

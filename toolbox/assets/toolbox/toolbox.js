@@ -174,7 +174,7 @@ function build(container, prepared) {
     ...facets,
   ]);
   const status = el("p", { class: "kb-toolbox__status", role: "status" });
-  const chips = el("div", { class: "kb-toolbox__chips", "aria-label": "Actieve filters" });
+  const chips = el("div", { class: "kb-toolbox__chips", role: "group", "aria-label": "Actieve filters" });
   const csv = el("button", { type: "button", class: "md-button", text: "Download CSV" });
   const json = el("button", { type: "button", class: "md-button", text: "Download JSON" });
   const list = el("ol", { class: "kb-toolbox__results" });

@@ -9,7 +9,7 @@ const PHASE_SAME = 1.0;
 const PHASE_ADJACENT = 0.6;
 const PHASE_ANY = 0.3;
 const CONTEXT_BONUS = 0.1;
-const CHALLENGE_BONUS = 0.5;
+const CHALLENGE_BONUS = 1.0;
 const EVIDENCE_STEP = 0.01;
 export const LEVELS = { wijk: ["micro", "meso"], gemeente: ["meso"], regio: ["macro"] };
 
