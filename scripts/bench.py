@@ -239,7 +239,7 @@ _TIMING = """async () => {
 _FILTER_TIMING = """async () => {
   const toolbox = await import("/assets/toolbox/filter.js");
   const prepared = toolbox.prepare(await (await fetch("/assets/toolbox.json")).json());
-  const state = {q: "samen", sort: "relevantie", selected: {
+  const state = {q: "samen", sort: "relevantie", model: "model-1", selected: {
     soort: new Set(["practice", "tool"]), knop: new Set(["knob-1", "knob-3"]),
     fase: new Set(["phase-1"]), niveau: new Set(), voor: new Set(["municipality"]),
     doelgroep: new Set(), bewijs: new Set(), status: new Set(), regio: new Set()}};

@@ -32,7 +32,7 @@ def _missing(entry: Valid, fields: tuple[str, ...]) -> list[str]:
     return [name for name in fields if not getattr(entry.fields, name)]
 
 
-def test_every_practice_names_who_runs_it_its_sources_knobs_phases_and_evidence(graph: Graph) -> None:
+def test_every_practice_names_organisations_sources_knobs_phases_evidence(graph: Graph) -> None:
     required = ("organisations", "sources", "knobs", "phases", "evidence_level")
     gaps = {e.id: _missing(e, required) for e in graph.of_kind("practice")}
     assert graph.of_kind("practice")

@@ -19,6 +19,8 @@ export const FACETS = [
   { key: "regio", label: "Regio" },
 ];
 
+const KEYS = FACETS.map((facet) => facet.key);
+
 export function fold(text) {
   return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 }
@@ -45,12 +47,17 @@ export function prepare(data) {
   const entries = data.entries.map((entry, position) => {
     const own = new Set(entry.phases);
     const axis = new Set(entry.axis);
-    const matched = phases
-      .filter((phase) => own.has(phase.id) || phase.axis.some((place) => axis.has(place)))
-      .map((phase) => phase.id);
+    const byModel = {};
+    for (const model of data.phase_models) {
+      byModel[model.id] = model.phases
+        .filter((phase) => own.has(phase.id) || phase.axis.some((place) => axis.has(place)))
+        .map((phase) => phase.id);
+    }
+    const matched = Object.values(byModel).flat();
     return {
       entry,
       position,
+      phasesByModel: byModel,
       text: {
         title: fold(entry.title),
         aliases: fold(entry.aliases.join(" \u2022 ")),
@@ -87,11 +94,12 @@ function relevance(item, words) {
   return score;
 }
 
-// state: { q: string, sort: "relevantie" | "titel" | "recent", selected: { facet: Set } }
+// state: { q, sort: "relevantie" | "titel" | "recent", model: phase model id, selected: { facet: Set } }
+// Phase options are counted for the phase model on screen only (all of them without `model`).
 export function filter(prepared, state) {
   const words = fold(state.q || "").split(/\s+/).filter(Boolean);
-  const active = FACETS.map((facet) => facet.key).filter((key) => state.selected[key]?.size);
-  const counts = Object.fromEntries(FACETS.map((facet) => [facet.key, new Map()]));
+  const active = KEYS.filter((key) => state.selected[key]?.size);
+  const counts = Object.fromEntries(KEYS.map((key) => [key, new Map()]));
   const results = [];
   for (const item of prepared.entries) {
     const score = words.length ? relevance(item, words) : 1;
@@ -112,14 +120,19 @@ export function filter(prepared, state) {
       }
     }
     if (failing.length > 1) continue;
-    const counted = failing.length ? failing : FACETS.map((facet) => facet.key);
+    const counted = failing.length ? failing : KEYS;
     for (const key of counted) {
       const tally = counts[key];
-      for (const value of item.values[key]) tally.set(value, (tally.get(value) || 0) + 1);
+      const values =
+        key === "fase" && state.model ? item.phasesByModel[state.model] || [] : item.values[key];
+      for (const value of values) tally.set(value, (tally.get(value) || 0) + 1);
     }
     if (!failing.length) results.push({ item, score });
   }
-  results.sort(comparator(state.sort, words.length > 0));
+  // Results are found in data order, which is already the order of relevance without words.
+  if (words.length || state.sort === "titel" || state.sort === "recent") {
+    results.sort(comparator(state.sort, words.length > 0));
+  }
   return { results: results.map((result) => result.item.entry), counts };
 }
 
