@@ -56,6 +56,12 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "--strict", action="store_true", help="treat warnings as errors (exit 1 on warnings)"
     )
+    validate.add_argument(
+        "--format",
+        choices=("text", "github", "json"),
+        default="text",
+        help="text for people; github for annotations in GitHub Actions; json for other tools",
+    )
     validate.set_defaults(run=_validate)
 
     export = _command(commands, "export", "write the generated Markdown pages to a folder")
@@ -112,8 +118,54 @@ def _command(commands: argparse._SubParsersAction, name: str, text: str) -> argp
 
 
 def _validate(args: argparse.Namespace, result: Result, out: TextIO) -> int:
-    _report(result, out)
+    if args.format == "json":
+        out.write(json.dumps(_as_json(result), ensure_ascii=False, indent=2) + "\n")
+    elif args.format == "github":
+        for diagnostic in result.diagnostics:
+            out.write(_github(diagnostic) + "\n")
+        _summary(result, out)
+    else:
+        _report(result, out)
     return EXIT_CONTENT if result.failed(strict=args.strict) else EXIT_OK
+
+
+def _as_json(result: Result) -> dict[str, object]:
+    return {
+        "diagnostics": [
+            {
+                "path": d.loc.path,
+                "line": d.loc.line,
+                "column": d.loc.column,
+                "severity": d.severity.value,
+                "code": d.code,
+                "message": d.message,
+                "hint": d.hint,
+            }
+            for d in result.diagnostics
+        ],
+        "errors": len(result.errors),
+        "warnings": len(result.warnings),
+        "entries": len(result.graph.entries),
+    }
+
+
+def _github(diagnostic: Diagnostic) -> str:
+    """A GitHub Actions workflow command, escaped as the runner expects."""
+
+    def data(text: str) -> str:
+        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    def prop(text: str) -> str:
+        return data(text).replace(":", "%3A").replace(",", "%2C")
+
+    loc = diagnostic.loc
+    message = (
+        f"{diagnostic.message}\nhint: {diagnostic.hint}" if diagnostic.hint else diagnostic.message
+    )
+    return (
+        f"::{diagnostic.severity.value} file={prop(loc.path)},line={loc.line},col={loc.column},"
+        f"title={prop(diagnostic.code)}::{data(message)}"
+    )
 
 
 def _export(args: argparse.Namespace, result: Result, out: TextIO) -> int:
@@ -208,6 +260,10 @@ def _report(result: Result, out: TextIO) -> None:
     colour = _use_colour(out)
     for diagnostic in result.diagnostics:
         out.write(_paint(diagnostic, colour) + "\n")
+    _summary(result, out)
+
+
+def _summary(result: Result, out: TextIO) -> None:
     errors, warnings = len(result.errors), len(result.warnings)
     entries = len(result.graph.entries)
     out.write(

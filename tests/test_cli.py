@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from kb.cli import main
+from kb.cli import _github, main
+from kb.diagnostics import Diagnostic, Loc
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "fixtures" / "mini" / "content"
@@ -107,3 +109,77 @@ def test_diagnostics_are_coloured_in_a_terminal_only(monkeypatch: pytest.MonkeyP
     plain = _Terminal()
     _report(result, plain)  # type: ignore[arg-type]
     assert "\033[" not in plain.text
+
+
+SELF_REFERENCE = ROOT / "tests" / "cases" / "invalid" / "self-reference"
+
+
+def test_validate_github_annotations_are_exact(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(SELF_REFERENCE)
+    assert main(["validate", "--format", "github", "content"]) == 1
+    assert capsys.readouterr().out == (
+        "::warning file=content/practices/praktijk-a.yml,line=1,col=1,title=kb.orphan::"
+        "practice `praktijk-a` has no links to or from other entries%0Ahint: link it through "
+        "`related`, `knobs`, `phases`, `sources` or another reference field, or link to it from "
+        "another entry\n"
+        "::error file=content/practices/praktijk-a.yml,line=3,col=11,title=kb.self-reference::"
+        "field `related[0]` refers to the entry itself\n"
+        "kb: 1 error, 1 warning (1 valid entry)\n"
+    )
+
+
+def test_validate_json_is_exact(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(SELF_REFERENCE)
+    assert main(["validate", "--strict", "--format", "json", "content"]) == 1
+    assert json.loads(capsys.readouterr().out) == {
+        "diagnostics": [
+            {
+                "path": "content/practices/praktijk-a.yml",
+                "line": 1,
+                "column": 1,
+                "severity": "warning",
+                "code": "kb.orphan",
+                "message": "practice `praktijk-a` has no links to or from other entries",
+                "hint": "link it through `related`, `knobs`, `phases`, `sources` or another "
+                "reference field, or link to it from another entry",
+            },
+            {
+                "path": "content/practices/praktijk-a.yml",
+                "line": 3,
+                "column": 11,
+                "severity": "error",
+                "code": "kb.self-reference",
+                "message": "field `related[0]` refers to the entry itself",
+                "hint": "",
+            },
+        ],
+        "errors": 1,
+        "warnings": 1,
+        "entries": 1,
+    }
+
+
+def test_github_annotations_escape_what_the_runner_would_misread() -> None:
+    diagnostic = Diagnostic(
+        loc=Loc("content/a,b:c.yml", 2, 3),
+        code="kb.self-reference",
+        message="50% klaar\r\nnog: iets",
+    )
+    assert _github(diagnostic) == (
+        "::error file=content/a%2Cb%3Ac.yml,line=2,col=3,title=kb.self-reference::"
+        "50%25 klaar%0D%0Anog: iets"
+    )
+
+
+def test_clean_content_as_json_has_no_diagnostics(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "--format", "json", str(MINI)]) == 0
+    assert json.loads(capsys.readouterr().out) == {
+        "diagnostics": [],
+        "errors": 0,
+        "warnings": 0,
+        "entries": 16,
+    }
