@@ -71,15 +71,18 @@ def _wrap(title: str) -> list[str]:
 
 
 def relation_map(
-    graph: Graph, entry_id: str, url: Callable[[str], str], more: Callable[[str], str]
+    graph: Graph,
+    entry_id: str,
+    url: Callable[[str], str],
+    more: Callable[[str], str],
+    grouped: dict[str, list[str]] | None = None,
 ) -> str:
     """The SVG of `entry_id`'s neighbourhood.
 
-    `url(id)` gives a node's link; `more(kind)` the link of a kind's "+N meer" node.
-
-    Empty when the entry has no neighbours.
+    `url(id)` gives a node's link; `more(kind)` the link of a kind's "+N meer" node; `grouped`
+    the entry's `neighbours` when the caller already has them. Empty when there are none.
     """
-    grouped = neighbours(graph, entry_id)
+    grouped = neighbours(graph, entry_id) if grouped is None else grouped
     if not grouped:
         return ""
     nodes = _shown(grouped)

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, TypeVar, get_args
+from typing import Any, NamedTuple, TypeVar, get_args
 
 import jinja2
 
@@ -287,6 +287,11 @@ def _section_group(page: Page, entry: Valid) -> str:
     return ""
 
 
+class RelationMap(NamedTuple):
+    svg: str
+    kinds: list[str]
+
+
 @dataclass(frozen=True, slots=True)
 class Page:
     """What templates may ask about the graph, with links relative to the page at `path`.
@@ -313,11 +318,9 @@ class Page:
         link = relative_url(target[:-3] + "/index.html", self.path[:-3] + "/index.html")
         return link.removesuffix("index.html")
 
-    def neighbour_kinds(self, entry_id: str) -> list[str]:
-        """The kinds in an entry's relation map, for its legend."""
-        return list(neighbours(self.graph, entry_id))
-
-    def relation_map(self, entry_id: str) -> str:
+    def relation_map(self, entry_id: str) -> RelationMap:
+        """The entry's relation map and, for its legend, the kinds in it."""
+        grouped = neighbours(self.graph, entry_id)
         incoming = {kind for kind, _ in self.incoming(entry_id)}
 
         def more(kind: str) -> str:
@@ -325,7 +328,8 @@ class Page:
                 return "#verwijzingen-hierheen"
             return "#bronnen" if kind == "source" else "#gerelateerd"
 
-        return relation_map(self.graph, entry_id, self.site_url, more)
+        svg = relation_map(self.graph, entry_id, self.site_url, more, grouped)
+        return RelationMap(svg, list(grouped))
 
     def title(self, entry_id: str) -> str:
         return self.graph.entries[entry_id].fields.title

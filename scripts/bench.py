@@ -220,37 +220,38 @@ def _browser_ms(site: Path) -> tuple[float, float]:
     return float(wizard), float(toolbox)
 
 
-_TIMING = """async () => {
-  const ranking = await import("/assets/wizard/ranking.js");
+def _median_ms(setup: str, call: str) -> str:
+    """A page script: run `setup`, then time `call` 21 times and return the median in ms."""
+    return f"""async () => {{
+{setup}
+  const times = [];
+  for (let i = 0; i < 21; i++) {{
+    const start = performance.now();
+    {call};
+    times.push(performance.now() - start);
+  }}
+  return times.sort((a, b) => a - b)[10];
+}}"""
+
+
+_TIMING = _median_ms(
+    """  const ranking = await import("/assets/wizard/ranking.js");
   const data = await (await fetch("/assets/kb.json")).json();
   const answers = {needs: {"knob-1": 1, "knob-3": 0.5}, phase: "phase-1", roles: ["municipality"],
-                   level: "wijk", targetGroup: "", challenge: null};
-  const times = [];
-  for (let i = 0; i < 21; i++) {
-    const start = performance.now();
-    ranking.recommend(data, answers);
-    times.push(performance.now() - start);
-  }
-  return times.sort((a, b) => a - b)[10];
-}"""
-
+                   level: "wijk", targetGroup: "", challenge: null};""",
+    "ranking.recommend(data, answers)",
+)
 
 # One filter update as the page does it: three facets, a word, and the live option counts.
-_FILTER_TIMING = """async () => {
-  const toolbox = await import("/assets/toolbox/filter.js");
+_FILTER_TIMING = _median_ms(
+    """  const toolbox = await import("/assets/toolbox/filter.js");
   const prepared = toolbox.prepare(await (await fetch("/assets/toolbox.json")).json());
   const state = {q: "samen", sort: "relevantie", model: "model-1", selected: {
     soort: new Set(["practice", "tool"]), knop: new Set(["knob-1", "knob-3"]),
     fase: new Set(["phase-1"]), niveau: new Set(), voor: new Set(["municipality"]),
-    doelgroep: new Set(), bewijs: new Set(), status: new Set(), regio: new Set()}};
-  const times = [];
-  for (let i = 0; i < 21; i++) {
-    const start = performance.now();
-    toolbox.filter(prepared, state);
-    times.push(performance.now() - start);
-  }
-  return times.sort((a, b) => a - b)[10];
-}"""
+    doelgroep: new Set(), bewijs: new Set(), status: new Set(), regio: new Set()}};""",
+    "toolbox.filter(prepared, state)",
+)
 
 
 class _Quiet(SimpleHTTPRequestHandler):

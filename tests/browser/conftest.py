@@ -79,3 +79,16 @@ def axe() -> Path:
             pytest.fail("axe-core is missing on CI; scripts/test should have installed it")
         pytest.skip("the accessibility tests need axe-core: cd tests/browser && npm install")
     return AXE
+
+
+def axe_violations(page: Page, axe: Path, selector: str = ".md-content") -> list[str]:
+    """axe-core's violations inside `selector` of the loaded page, one line each."""
+    page.add_script_tag(path=str(axe))
+    violations: list[str] = page.evaluate(
+        """async (selector) => {
+          const result = await axe.run(document.querySelector(selector));
+          return result.violations.map(v => `${v.id}: ${v.nodes.map(n => n.target).join(" ")}`);
+        }""",
+        selector,
+    )
+    return violations

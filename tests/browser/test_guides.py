@@ -11,6 +11,7 @@ from playwright.sync_api import Page, expect
 
 from kb.model import Guide
 from kb.pipeline import check
+from tests.browser.conftest import axe_violations
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
@@ -84,11 +85,5 @@ def test_guide_has_no_accessibility_violations(
     page: Page, site_url: str, guide: tuple[str, Guide], axe: Path
 ) -> None:
     page.goto(f"{site_url}/stappenplannen/{guide[0]}/")
-    page.add_script_tag(path=str(axe))
-    violations = page.evaluate(
-        """async () => {
-          const result = await axe.run(document.querySelector(".md-content"));
-          return result.violations.map(v => `${v.id}: ${v.nodes.map(n => n.target).join(" ")}`);
-        }"""
-    )
+    violations = axe_violations(page, axe)
     assert violations == [], json.dumps(violations, indent=2)

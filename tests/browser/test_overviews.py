@@ -14,6 +14,7 @@ from playwright.sync_api import Page, expect
 from kb.labels import value_label
 from kb.model import Funding, Rating
 from kb.pipeline import check
+from tests.browser.conftest import axe_violations
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
@@ -109,11 +110,5 @@ def test_funding_table_has_no_accessibility_violations(
     page: Page, site_url: str, axe: Path
 ) -> None:
     page.goto(f"{site_url}/financiering-kiezen/")
-    page.add_script_tag(path=str(axe))
-    violations = page.evaluate(
-        """async () => {
-          const result = await axe.run(document.querySelector(".md-content"));
-          return result.violations.map(v => `${v.id}: ${v.nodes.map(n => n.target).join(" ")}`);
-        }"""
-    )
+    violations = axe_violations(page, axe)
     assert violations == [], json.dumps(violations, indent=2)

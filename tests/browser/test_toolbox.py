@@ -19,6 +19,8 @@ from urllib.parse import urlencode
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.conftest import axe_violations
+
 pytestmark = pytest.mark.browser
 
 Selection = dict[str, list[str]]
@@ -204,13 +206,7 @@ def test_csv_export_holds_the_selection(page: Page, site_url: str, data: dict[st
 def test_toolbox_has_no_accessibility_violations(page: Page, site_url: str, axe: Path) -> None:
     page.goto(f"{site_url}/toolbox/?knop=knop-coordinatie")
     expect(page.locator(".kb-toolbox__status")).to_be_visible()
-    page.add_script_tag(path=str(axe))
-    violations = page.evaluate(
-        """async () => {
-          const result = await axe.run(document.querySelector(".md-content"));
-          return result.violations.map(v => `${v.id}: ${v.nodes.map(n => n.target).join(" ")}`);
-        }"""
-    )
+    violations = axe_violations(page, axe)
     assert violations == [], json.dumps(violations, indent=2)
 
 
@@ -229,11 +225,5 @@ def test_a_matrix_cell_opens_the_toolbox_filtered_to_that_cell(
 
 def test_matrix_has_no_accessibility_violations(page: Page, site_url: str, axe: Path) -> None:
     page.goto(f"{site_url}/matrix/")
-    page.add_script_tag(path=str(axe))
-    violations = page.evaluate(
-        """async () => {
-          const result = await axe.run(document.querySelector(".md-content"));
-          return result.violations.map(v => `${v.id}: ${v.nodes.map(n => n.target).join(" ")}`);
-        }"""
-    )
+    violations = axe_violations(page, axe)
     assert violations == [], json.dumps(violations, indent=2)

@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 
 from kb.pipeline import check
 from kb.recommend import Answers, recommend
+from tests.browser.conftest import axe_violations
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -127,14 +128,7 @@ def test_the_wizard_page_has_no_accessibility_violations(
     expect(page.locator(".kb-wizard__advice li").first).to_be_visible()
     page.get_by_text("Knoppenscan: beoordeel elke uitspraak").click()
     page.get_by_text("Fasecheck: kruis aan wat bij jullie al zo is").click()
-    page.add_script_tag(path=str(axe))
-    violations = page.evaluate(
-        """async () => {
-          const result = await axe.run(document.querySelector("#kb-wizard"));
-          return result.violations.map((v) => `${v.id}: ${v.nodes.length} x ${v.help}`);
-        }"""
-    )
-    assert violations == []
+    assert axe_violations(page, axe, "#kb-wizard") == []
 
 
 def test_advice_names_the_guide_step_the_gaps_and_the_models(page: Page, site_url: str) -> None:

@@ -152,7 +152,7 @@ export function filter(prepared, state) {
   }
   // Results are found in data order, which is already the order of relevance without words.
   if (words.length || state.sort === "titel" || state.sort === "recent") {
-    results.sort(comparator(state.sort, words.length > 0));
+    results.sort(comparator(state.sort));
   }
   const counts = {};
   for (const key of KEYS) {
@@ -163,7 +163,7 @@ export function filter(prepared, state) {
   return { results: results.map((result) => result.item.entry), counts };
 }
 
-function comparator(sort, searching) {
+function comparator(sort) {
   const byTitle = (a, b) =>
     a.item.entry.title.localeCompare(b.item.entry.title, "nl") || a.item.position - b.item.position;
   if (sort === "titel") return byTitle;
@@ -174,8 +174,6 @@ function comparator(sort, searching) {
       return x === y ? byTitle(a, b) : x < y ? 1 : -1;
     };
   }
-  // Relevance: the best text match first; without words, the order of the data (by kind).
-  return searching
-    ? (a, b) => b.score - a.score || byTitle(a, b)
-    : (a, b) => a.item.position - b.item.position;
+  // Relevance with words: the best text match first.
+  return (a, b) => b.score - a.score || byTitle(a, b);
 }

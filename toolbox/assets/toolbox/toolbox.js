@@ -22,7 +22,7 @@ async function start(container) {
   let shown = PAGE_SIZE;
   let typing = null;
   const update = (record) => {
-    const state = readForm(ui, prepared);
+    const state = readForm(ui);
     if (record) writeState(state, prepared);
     render(ui, prepared, state, site, shown);
   };
@@ -36,7 +36,7 @@ async function start(container) {
     shown = PAGE_SIZE;
     update(false);
     clearTimeout(typing);
-    typing = setTimeout(() => writeState(readForm(ui, prepared), prepared), 400);
+    typing = setTimeout(() => writeState(readForm(ui), prepared), 400);
   });
   ui.form.addEventListener("submit", (event) => event.preventDefault());
   ui.chips.addEventListener("click", (event) => {
@@ -55,11 +55,11 @@ async function start(container) {
   ui.csv.addEventListener("click", () => download(ui, prepared, site, "csv"));
   ui.json.addEventListener("click", () => download(ui, prepared, site, "json"));
   window.addEventListener("popstate", () => {
-    applyState(ui, prepared, readState(prepared));
+    applyState(ui, readState(prepared));
     shown = PAGE_SIZE;
     update(false);
   });
-  applyState(ui, prepared, readState(prepared));
+  applyState(ui, readState(prepared));
   update(false);
 }
 
@@ -141,12 +141,10 @@ function build(container, prepared) {
   );
   const boxes = {};
   const counts = {};
-  const groups = {};
   const facets = FACETS.map(({ key, label }) => {
     boxes[key] = new Map();
     counts[key] = new Map();
     const list = el("ul", { class: "kb-facet__options" });
-    groups[key] = list;
     const fieldset = el("fieldset", { class: "kb-facet" }, [el("legend", { text: label })]);
     if (key === "fase") {
       fieldset.append(
@@ -193,10 +191,10 @@ function build(container, prepared) {
     more,
   ]);
   container.append(form, results);
-  return { form, search, sort, model, boxes, counts, groups, status, chips, csv, json, list, more };
+  return { form, search, sort, model, boxes, counts, status, chips, csv, json, list, more };
 }
 
-function applyState(ui, prepared, state) {
+function applyState(ui, state) {
   ui.search.value = state.q;
   ui.sort.value = state.sort;
   ui.model.value = state.model;
@@ -210,7 +208,7 @@ function clearForm(ui) {
   for (const boxes of Object.values(ui.boxes)) for (const box of boxes.values()) box.checked = false;
 }
 
-function readForm(ui, prepared) {
+function readForm(ui) {
   const selected = {};
   for (const { key } of FACETS) {
     selected[key] = new Set([...ui.boxes[key]].filter(([, box]) => box.checked).map(([value]) => value));
